@@ -1,0 +1,55 @@
+#pragma once
+// What the actors emit. Plain values, all times in simulated milliseconds since the start of the
+// simulation. Actors hand records to a RecordSink and never touch files (ARCHITECTURE habit 5).
+#include <cstdint>
+
+namespace dsdsi {
+
+// One request, emitted by the edge client when its last token arrives.
+struct RequestRecord {
+  std::int64_t client = 0;
+  std::int64_t request = 0;        // index of the request within its client, from 0
+  double submit_ms = 0;            // submitted at the edge
+  double first_token_ms = 0;       // first output token available at the edge
+  double last_token_ms = 0;        // last output token available at the edge
+  std::int64_t output_tokens = 0;  // committed output tokens
+  std::int64_t rounds = 0;         // verification rounds (cloud_ar: target steps; edge_ar: 0)
+  std::int64_t drafted = 0;        // draft tokens sent for verification
+  std::int64_t accepted = 0;       // of those, accepted by the target
+  std::int64_t bytes_up = 0;       // edge -> cloud bytes for this request
+  std::int64_t bytes_down = 0;     // cloud -> edge bytes for this request
+};
+
+// One verification round (dsd_*: a window verified; colocated_sd: a cloud draft+verify round;
+// cloud_ar: one target step), emitted by the cloud verifier when its batch ends.
+struct RoundRecord {
+  std::int64_t client = 0;
+  std::int64_t request = 0;
+  double sent_ms = 0;          // window sent by the edge (cloud-side modes: step became ready)
+  std::int64_t batch_id = 0;
+  std::int64_t batch_size = 0; // jobs in the batch (prefill jobs included)
+  double verify_start_ms = 0;  // batch start
+  double verify_end_ms = 0;    // batch end
+  std::int64_t gamma = 0;      // draft tokens in this window (0 for cloud_ar)
+  std::int64_t accepted = 0;   // draft tokens accepted
+  std::int64_t committed = 0;  // tokens added to the output by this round
+};
+
+// One batch executed by a cloud verifier (a prefill-only batch too).
+struct BatchRecord {
+  std::int64_t batch_id = 0;
+  std::int64_t size = 0;          // jobs in the batch
+  std::int64_t prefill_jobs = 0;  // of which prompt prefills
+  double start_ms = 0;
+  double end_ms = 0;
+};
+
+class RecordSink {
+ public:
+  virtual ~RecordSink() = default;
+  virtual void on_request(const RequestRecord& record) = 0;
+  virtual void on_round(const RoundRecord& record) = 0;
+  virtual void on_batch(const BatchRecord& record) = 0;
+};
+
+}  // namespace dsdsi

@@ -1,0 +1,3 @@
+# Sources of src/cli, listed explicitly.
+set(DSDSI_CLI_SOURCES
+)

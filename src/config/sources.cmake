@@ -1,0 +1,3 @@
+# Sources of src/config, listed explicitly.
+set(DSDSI_CONFIG_SOURCES
+)

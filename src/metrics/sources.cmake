@@ -1,0 +1,3 @@
+# Sources of src/metrics, listed explicitly.
+set(DSDSI_METRICS_SOURCES
+)

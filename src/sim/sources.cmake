@@ -1,0 +1,3 @@
+# Sources of src/sim, listed explicitly.
+set(DSDSI_SIM_SOURCES
+)

@@ -1,0 +1,3 @@
+# Unit tests of src/config.
+list(APPEND DSDSI_UNIT_TEST_SOURCES
+)

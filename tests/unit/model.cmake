@@ -1,0 +1,3 @@
+# Unit tests of src/model.
+list(APPEND DSDSI_UNIT_TEST_SOURCES
+)
