@@ -1,3 +1,6 @@
-# Sources of src/cli, listed explicitly.
+# Sources of src/cli (CLI11 commands), listed explicitly.
 set(DSDSI_CLI_SOURCES
+  src/cli/dispatch.cpp
+  src/cli/params_command.cpp
+  src/cli/run_command.cpp
 )

@@ -1,3 +1,11 @@
 # Sources of src/metrics, listed explicitly.
 set(DSDSI_METRICS_SOURCES
+  src/metrics/csv_sink.cpp
+  src/metrics/default_run_dir.cpp
+  src/metrics/fanout_sink.cpp
+  src/metrics/human_summary.cpp
+  src/metrics/json_file.cpp
+  src/metrics/latency_stats.cpp
+  src/metrics/staged_output_dir.cpp
+  src/metrics/summary.cpp
 )

@@ -1,4 +1,9 @@
 # Sources of src/model (pure domain logic, no SimGrid), listed explicitly.
 set(DSDSI_MODEL_SOURCES
+  src/model/acceptance_model.cpp
+  src/model/batch_cost.cpp
+  src/model/closed_form.cpp
   src/model/decoding_mode.cpp
+  src/model/random_stream.cpp
+  src/model/round_logic.cpp
 )

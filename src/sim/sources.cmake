@@ -1,3 +1,11 @@
-# Sources of src/sim, listed explicitly.
+# Sources of src/sim (the SimGrid side), listed explicitly.
 set(DSDSI_SIM_SOURCES
+  src/sim/cloud_receiver.cpp
+  src/sim/cloud_verifier.cpp
+  src/sim/edge_client.cpp
+  src/sim/job_queue.cpp
+  src/sim/platform_file.cpp
+  src/sim/platform_layout.cpp
+  src/sim/simulation.cpp
+  src/sim/star_platform.cpp
 )

@@ -87,3 +87,34 @@ nlohmann::json run_and_summarize(const std::string& scenario, const std::vector<
 }
 
 }  // namespace dsdsi::test
+
+namespace dsdsi::test {
+
+namespace {
+std::vector<std::string> split_commas(const std::string& line) {
+  std::vector<std::string> cells;
+  std::stringstream in(line);
+  std::string cell;
+  while (std::getline(in, cell, ',')) cells.push_back(cell);
+  return cells;
+}
+}  // namespace
+
+std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("cannot open " + file.string());
+  std::string line;
+  std::getline(in, line);
+  const auto header = split_commas(line);
+  std::vector<std::map<std::string, std::string>> rows;
+  while (std::getline(in, line)) {
+    const auto cells = split_commas(line);
+    if (cells.size() != header.size()) throw std::runtime_error("ragged row in " + file.string());
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = cells[i];
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace dsdsi::test

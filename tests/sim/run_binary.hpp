@@ -2,6 +2,7 @@
 // Runs the dsdsi binary in its own process (one SimGrid engine per process) and reads what it
 // wrote. Shared by every simulation test.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,5 +39,12 @@ std::string read_text(const std::filesystem::path& file);
 // the tool's output) if the run did not exit 0.
 nlohmann::json run_and_summarize(const std::string& scenario, const std::vector<std::string>& sets,
                                  const std::filesystem::path& out_dir);
+
+}  // namespace dsdsi::test
+
+namespace dsdsi::test {
+
+// A CSV file with a header line, as rows of column -> text.
+std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::path& file);
 
 }  // namespace dsdsi::test

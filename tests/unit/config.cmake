@@ -1,3 +1,11 @@
 # Unit tests of src/config.
 list(APPEND DSDSI_UNIT_TEST_SOURCES
+  unit/config_bad_scenarios_test.cpp
+  unit/config_did_you_mean_test.cpp
+  unit/config_docs_test.cpp
+  unit/config_file_test.cpp
+  unit/config_loader_test.cpp
+  unit/config_overrides_test.cpp
+  unit/config_platform_test.cpp
+  unit/config_table_test.cpp
 )

@@ -1,3 +1,6 @@
 # Unit tests of src/model.
 list(APPEND DSDSI_UNIT_TEST_SOURCES
+  unit/model_acceptance_test.cpp
+  unit/model_closed_form_test.cpp
+  unit/model_round_logic_test.cpp
 )

@@ -1,0 +1,34 @@
+#pragma once
+// --set PATH=VALUE: changing one parameter of a scenario from the command line (and, later, from
+// a sweep) without editing the file. Overrides are applied to the JSON document before it is
+// validated, so an overridden value meets exactly the checks a value in the file meets.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace dsdsi {
+
+class ProblemList;
+
+struct Override {
+  std::string path;      // dotted path, e.g. "network.rtt_ms"
+  nlohmann::json value;  // VALUE parsed as JSON, else taken as a JSON string
+  std::string text;      // the original "PATH=VALUE" argument, for error messages
+};
+
+// Parses "--set PATH=VALUE" arguments. Malformed ones (no '=', empty path, empty path segment)
+// -> ConfigError listing every malformed argument.
+std::vector<Override> parse_overrides(const std::vector<std::string>& set_args);
+
+// "--set PATH=VALUE": how an override is named as the source of a problem.
+std::string override_source(const Override& override_);
+
+// Applies `overrides` in order to `document` (an object), creating missing intermediate objects.
+// An override that would have to go through a value that is not an object is not applied and is
+// reported; every applied one is registered with `problems` so that the problems its value
+// causes are attributed to it.
+void apply_overrides(nlohmann::json& document, const std::vector<Override>& overrides,
+                     ProblemList& problems);
+
+}  // namespace dsdsi

@@ -1,0 +1,34 @@
+#pragma once
+// Where a scenario's "platform" file is looked for. Shipped scenarios name shipped platforms
+// ("platforms/edge_star.xml") and must work whether dsdsi runs from the source tree, the build
+// tree or elsewhere, so a relative path is tried against several directories in a fixed order.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dsdsi/config/param_spec.hpp"
+
+namespace dsdsi {
+
+// In order: the scenario file's directory, the current working directory, and the project's
+// source directory (when dsdsi was built with DSDSI_SOURCE_DIR).
+std::vector<std::filesystem::path> platform_search_dirs(const std::filesystem::path& scenario_dir);
+
+// An absolute path is used as is; a relative one is tried against each of `search_dirs` and the
+// first regular, readable file wins. Returns the absolute, normalised path, or why none was found
+// (naming the places tried).
+struct PathResolution {
+  std::optional<std::filesystem::path> path;
+  std::string problem;  // when path is empty
+};
+PathResolution find_readable_file(const std::string& given,
+                                  const std::vector<std::filesystem::path>& search_dirs);
+
+// The parameter table's resolve hook for "platform".
+std::optional<std::string> resolve_platform_path(nlohmann::json& value,
+                                                 const ResolveContext& context);
+
+}  // namespace dsdsi

@@ -1,0 +1,49 @@
+#pragma once
+// Streams requests.csv and rounds.csv as records arrive, so memory does not grow with the run.
+// Times are printed with 6 decimals (nanosecond resolution in milliseconds), locale-independent.
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "dsdsi/metrics/records.hpp"
+
+namespace dsdsi {
+
+class CsvSink : public RecordSink {
+ public:
+  // Creates (truncates) dir/requests.csv and dir/rounds.csv and writes their header lines.
+  // `dir` must exist. Throws std::runtime_error if a file cannot be opened.
+  explicit CsvSink(const std::filesystem::path& dir);
+  // Flushes without throwing if close() was not called; call close() to learn about errors.
+  ~CsvSink() override;
+  CsvSink(const CsvSink&) = delete;
+  CsvSink& operator=(const CsvSink&) = delete;
+
+  // Write errors are not thrown here: these run inside simulated actors, where an exception
+  // aborts the process. The stream remembers the failure and close() reports it.
+  void on_request(const RequestRecord& record) override;
+  void on_round(const RoundRecord& record) override;
+  void on_batch(const BatchRecord& record) override;  // batches have no CSV: ignored
+
+  // Flushes and closes both files; throws std::runtime_error naming the file on a write error
+  // (disk full...). Calling it again does nothing; records that arrive after it are dropped.
+  void close();
+
+ private:
+  // An ofstream with its own larger buffer: rows are small and many.
+  struct File {
+    std::filesystem::path path;
+    std::unique_ptr<char[]> buffer;
+    std::ofstream stream;
+  };
+  static void open(File& file, const std::filesystem::path& path, const char* header);
+  static void close(File& file);
+
+  File requests_;
+  File rounds_;
+  bool closed_ = false;
+  std::string row_;  // reused for every row to avoid an allocation per record
+};
+
+}  // namespace dsdsi

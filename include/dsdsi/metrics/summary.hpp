@@ -1,0 +1,52 @@
+#pragma once
+// The run summary (summary.json): a flat object of counts and metrics computed from the records
+// as they stream in. Per-request latencies are kept (O(requests) memory); per-round and per-batch
+// records are only summed, because a run can have millions of rounds.
+#include <cstdint>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dsdsi/metrics/records.hpp"
+
+namespace dsdsi {
+
+class SummaryAccumulator : public RecordSink {
+ public:
+  void on_request(const RequestRecord& record) override;
+  void on_round(const RoundRecord& record) override;
+  void on_batch(const BatchRecord& record) override;
+
+  // makespan_ms: simulated time at which the last request finished (all requests done).
+  // Returns the keys of MODEL.md "Metrics" in a fixed order. Where the numbers come from:
+  // requests, output_tokens, latencies and WAN bytes from RequestRecords; rounds,
+  // drafted_tokens (sum of gamma), accepted_tokens and committed tokens from RoundRecords, so
+  // tokens_per_round_mean and acceptance_rate describe the same verified windows; batches,
+  // batch sizes and busy time (sum of batch durations; with several verifiers the fraction can
+  // exceed 1) from BatchRecords. A metric that the run leaves undefined (no rounds, nothing
+  // drafted, no request with two tokens, no batches, makespan 0) is null, never 0. A request
+  // with no output token counts as a request but has no TTFT or E2E.
+  // Throws std::invalid_argument if makespan_ms is negative or not finite.
+  nlohmann::ordered_json finish(double makespan_ms) const;
+
+ private:
+  // Request totals.
+  std::int64_t requests_ = 0;
+  std::int64_t output_tokens_ = 0;
+  std::int64_t bytes_up_ = 0;
+  std::int64_t bytes_down_ = 0;
+  std::vector<double> ttft_ms_;
+  std::vector<double> tpot_ms_;
+  std::vector<double> e2e_ms_;
+  // Round totals.
+  std::int64_t rounds_ = 0;
+  std::int64_t drafted_ = 0;
+  std::int64_t accepted_ = 0;
+  std::int64_t committed_ = 0;
+  // Batch totals.
+  std::int64_t batches_ = 0;
+  std::int64_t batch_jobs_ = 0;
+  double busy_ms_ = 0.0;
+};
+
+}  // namespace dsdsi

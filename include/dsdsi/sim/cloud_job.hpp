@@ -1,0 +1,19 @@
+#pragma once
+#include <cstdint>
+
+#include "dsdsi/model/batch_cost.hpp"
+
+namespace dsdsi {
+
+// One unit of work waiting for the cloud GPU.
+struct CloudJob {
+  CloudJobShape shape;         // kind and tokens (prompt tokens, or window size)
+  std::int64_t client = 0;
+  std::int64_t request = 0;
+  bool with_guess = false;     // verify_window only: the pipelined bonus guess rides along
+  std::int64_t remaining = 0;  // output tokens still owed before this job's round
+  double ready_ms = 0;         // arrived at the cloud, or (cloud-side rounds) became ready
+  double sent_ms = 0;          // when the edge sent it (cloud-side rounds: = ready_ms)
+};
+
+}  // namespace dsdsi

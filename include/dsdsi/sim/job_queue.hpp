@@ -1,0 +1,40 @@
+#pragma once
+// The cloud verifier's queue of jobs. Receivers push as messages arrive; the verifier blocks
+// until there is work or a batch is complete.
+//
+// Why not a Mailbox: SimGrid 3.32 mailboxes cost time proportional to their queue length, and a
+// mailbox delivers in the order messages were *sent*, not the order they *arrived*. A plain
+// deque fed by one receiver per client keeps arrival order and O(1) operations. Actors are
+// scheduled cooperatively, so the deque needs no lock; a semaphore is used only as a doorbell to
+// wake the verifier when it sleeps, so a busy verifier costs no simcall per job.
+#include <cstddef>
+#include <deque>
+
+#include <simgrid/s4u/Semaphore.hpp>
+
+#include "dsdsi/sim/cloud_job.hpp"
+
+namespace dsdsi {
+
+class JobQueue {
+ public:
+  JobQueue();
+  void push(const CloudJob& job);
+  bool empty() const { return jobs_.empty(); }
+  std::size_t size() const { return jobs_.size(); }
+  const CloudJob& front() const { return jobs_.front(); }
+  CloudJob pop_front();
+
+  // Blocks until the queue holds a job.
+  void wait_nonempty();
+  // Blocks until the queue holds `count` jobs or the simulated clock reaches `deadline_s`.
+  void wait_for_count(std::size_t count, double deadline_s);
+
+ private:
+  void ring_if_waiting();
+  std::deque<CloudJob> jobs_;
+  simgrid::s4u::SemaphorePtr doorbell_;
+  bool waiting_ = false;
+};
+
+}  // namespace dsdsi

@@ -1,0 +1,40 @@
+#pragma once
+// What crosses the WAN. Every message knows its simulated wire size (payload.hpp), which is what
+// SimGrid charges against the links; the receiver takes ownership of the heap object it gets.
+#include <cstdint>
+#include <variant>
+
+namespace dsdsi {
+
+// Edge -> cloud: a new request's prompt. The cloud prefills it.
+struct PromptUpload {
+  std::int64_t request = 0;
+  std::int64_t prompt_tokens = 0;
+  std::int64_t output_tokens = 0;  // the request's length (max_tokens), known to the server
+  std::int64_t wire_bytes = 0;
+};
+
+// Edge -> cloud: one window of drafted tokens to verify.
+struct DraftWindow {
+  std::int64_t request = 0;
+  std::int64_t window = 0;     // drafted tokens in it
+  bool with_guess = false;     // pipelined: the edge also guessed the bonus token
+  std::int64_t remaining = 0;  // output tokens still owed before this round
+  double sent_ms = 0;
+  std::int64_t wire_bytes = 0;
+};
+
+using UplinkMessage = std::variant<PromptUpload, DraftWindow>;
+
+// Cloud -> edge: the outcome of one round (a verified window, a cloud AR step or a co-located SD
+// round), with the tokens it commits.
+struct RoundReply {
+  std::int64_t request = 0;
+  std::int64_t drafted = 0;   // draft tokens verified in the round
+  std::int64_t accepted = 0;
+  std::int64_t committed = 0;
+  bool bonus_guessed = false;
+  std::int64_t wire_bytes = 0;
+};
+
+}  // namespace dsdsi

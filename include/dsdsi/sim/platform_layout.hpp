@@ -1,0 +1,35 @@
+#pragma once
+// Where every actor lives: the cloud host, and each client's edge host with what its route to
+// the cloud gives it. Built either by generating a star from the scenario's `network` block or
+// by loading a SimGrid platform XML whose hosts carry a `role` property.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/s4u/Host.hpp>
+
+#include "dsdsi/config/scenario.hpp"
+
+namespace dsdsi {
+
+struct ClientPlacement {
+  simgrid::s4u::Host* host = nullptr;
+  double rtt_ms = 0;               // sum of link latencies there and back
+  double draft_ms_per_token = 0;   // the scenario's, or the host's draft_ms_per_token property
+};
+
+struct PlatformLayout {
+  simgrid::s4u::Host* cloud = nullptr;
+  std::vector<ClientPlacement> clients;  // one per client, in client order
+};
+
+// Selects SimGrid's network model; must run before the platform is built.
+void configure_network_model(NetworkModel model);
+
+// Builds or loads the platform into `engine` and places the clients. Problems with a platform
+// file (XML errors, missing roles, unknown role values, bad properties, an edge host without a
+// route to the cloud) are reported together as a ConfigError naming the file and XML line.
+PlatformLayout build_platform(simgrid::s4u::Engine& engine, const Scenario& scenario);
+
+}  // namespace dsdsi

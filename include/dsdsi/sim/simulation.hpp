@@ -1,0 +1,37 @@
+#pragma once
+// One simulation: a SimGrid engine, the platform, the actors. SimGrid allows one engine per
+// process (SIMGRID_NOTES.md), so a process builds at most one Simulation.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <simgrid/s4u/Engine.hpp>
+
+#include "dsdsi/config/scenario.hpp"
+#include "dsdsi/metrics/records.hpp"
+#include "dsdsi/sim/platform_layout.hpp"
+
+namespace dsdsi {
+
+class Simulation {
+ public:
+  // Creates the engine (handing it only SimGrid's own --cfg=/--log= arguments) and builds the
+  // platform. Throws ConfigError for a bad platform file.
+  Simulation(const Scenario& scenario, const std::vector<std::string>& simgrid_args);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  const PlatformLayout& layout() const { return layout_; }
+
+  // Runs to completion, streaming records into `sink`; returns the makespan in ms (the time
+  // the last request finished). Call once.
+  double run(RecordSink& sink);
+
+ private:
+  Scenario scenario_;
+  std::unique_ptr<simgrid::s4u::Engine> engine_;
+  PlatformLayout layout_;
+};
+
+}  // namespace dsdsi

@@ -1,0 +1,80 @@
+#include "dsdsi/config/overrides.hpp"
+
+#include "dsdsi/config/config_error.hpp"
+#include "dsdsi/config/key_path.hpp"
+#include "dsdsi/config/param_spec.hpp"
+#include "dsdsi/config/problem_list.hpp"
+
+namespace dsdsi {
+namespace {
+
+using nlohmann::json;
+
+// Why `arg` is not a usable PATH=VALUE, or "" when it is.
+std::string malformation(const std::string& arg) {
+  const std::size_t equals = arg.find('=');
+  if (equals == std::string::npos) return "expected PATH=VALUE, e.g. network.rtt_ms=20";
+  if (equals == 0) return "the PATH before '=' is empty (expected PATH=VALUE)";
+  for (const auto& key : split_dotted(std::string_view(arg).substr(0, equals))) {
+    if (key.empty()) {
+      return "empty key in PATH \"" + arg.substr(0, equals) +
+             "\" (keys are separated by single dots)";
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<Override> parse_overrides(const std::vector<std::string>& set_args) {
+  std::vector<Override> overrides;
+  std::vector<std::string> problems;
+  for (const auto& arg : set_args) {
+    const std::string why = malformation(arg);
+    if (!why.empty()) {
+      problems.push_back("--set " + arg + ": " + why);
+      continue;
+    }
+    const std::size_t equals = arg.find('=');
+    const std::string value_text = arg.substr(equals + 1);
+    // 20 is a number, true a boolean, {"a": 1} an object; anything that is not JSON (dsd_sync,
+    // platforms/x.xml) is the string itself, so users need not quote strings in the shell.
+    json value = json::parse(value_text, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded()) value = value_text;
+    overrides.push_back({arg.substr(0, equals), std::move(value), arg});
+  }
+  if (!problems.empty()) throw ConfigError(problems);
+  return overrides;
+}
+
+std::string override_source(const Override& override_) { return "--set " + override_.text; }
+
+void apply_overrides(json& document, const std::vector<Override>& overrides,
+                     ProblemList& problems) {
+  for (const auto& override_ : overrides) {
+    const KeyPath path = split_dotted(override_.path);
+    json* node = &document;
+    KeyPath walked;
+    bool blocked = false;
+    for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+      walked.push_back(path[i]);
+      auto found = node->find(path[i]);
+      if (found == node->end()) {
+        node = &((*node)[path[i]] = json::object());
+      } else if (found->is_object()) {
+        node = &*found;
+      } else {
+        problems.add_from(override_source(override_), to_pointer(walked),
+                          "cannot set " + to_pointer(path) + ": " + to_pointer(walked) + " is " +
+                              show_value(*found) + ", not an object");
+        blocked = true;
+        break;
+      }
+    }
+    if (blocked) continue;
+    (*node)[path.back()] = override_.value;
+    problems.attribute_to(path, override_source(override_));
+  }
+}
+
+}  // namespace dsdsi

@@ -1,0 +1,181 @@
+// Checking one value against its ParamSpec, and the words used to say what is valid. Problems
+// and docs/scenario.md share these words so that the two never disagree.
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "dsdsi/config/did_you_mean.hpp"
+#include "dsdsi/config/param_spec.hpp"
+
+namespace dsdsi {
+namespace {
+
+using nlohmann::json;
+
+std::string format_bound(double value) {
+  if (std::trunc(value) == value && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  return json(value).dump();
+}
+
+std::string range_text(const ParamSpec& spec) {
+  std::string text;
+  if (spec.min) text += (spec.min->inclusive ? ">= " : "> ") + format_bound(spec.min->value);
+  if (spec.max) {
+    if (!text.empty()) text += " and ";
+    text += (spec.max->inclusive ? "<= " : "< ") + format_bound(spec.max->value);
+  }
+  return text;
+}
+
+bool in_range(const ParamSpec& spec, double value) {
+  if (spec.min && (spec.min->inclusive ? value < spec.min->value : value <= spec.min->value)) {
+    return false;
+  }
+  if (spec.max && (spec.max->inclusive ? value > spec.max->value : value >= spec.max->value)) {
+    return false;
+  }
+  return true;
+}
+
+std::string quoted_choices(const ParamSpec& spec, const char* quote, const char* separator) {
+  std::string text;
+  for (const auto& choice : spec.choices) {
+    if (!text.empty()) text += separator;
+    text += quote + choice + quote;
+  }
+  return text;
+}
+
+std::string got(const ParamSpec& spec, const json& value) {
+  return requirement_text(spec) + ", got " + show_value(value);
+}
+
+// Whether the integer storage of `spec` can hold `value` (already known to be integral).
+bool fits_storage(const ParamSpec& spec, const json& value) {
+  constexpr double two_to_63 = 9223372036854775808.0;
+  if (spec.integer_storage == IntegerStorage::signed64) {
+    if (value.is_number_unsigned()) {
+      return value.get<std::uint64_t>() <=
+             static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    }
+    if (value.is_number_float()) {
+      const double x = value.get<double>();
+      return x >= -two_to_63 && x < two_to_63;
+    }
+    return true;
+  }
+  if (spec.integer_storage == IntegerStorage::unsigned64) {
+    if (value.is_number_unsigned()) return true;
+    if (value.is_number_integer()) return value.get<std::int64_t>() >= 0;
+    const double x = value.get<double>();
+    return x >= 0 && x < 2 * two_to_63;
+  }
+  return true;
+}
+
+std::string storage_limit_text(const ParamSpec& spec) {
+  if (spec.integer_storage == IntegerStorage::unsigned64) {
+    return "must fit an unsigned 64-bit integer (0 to " +
+           std::to_string(std::numeric_limits<std::uint64_t>::max()) + ")";
+  }
+  return "must fit a signed 64-bit integer (" +
+         std::to_string(std::numeric_limits<std::int64_t>::min()) + " to " +
+         std::to_string(std::numeric_limits<std::int64_t>::max()) + ")";
+}
+
+std::optional<std::string> check_integer(const ParamSpec& spec, json& value) {
+  if (!value.is_number()) return got(spec, value);
+  if (value.is_number_float()) {
+    const double x = value.get<double>();
+    if (std::trunc(x) != x) return got(spec, value);
+  }
+  if (!in_range(spec, value.get<double>())) return got(spec, value);
+  if (!fits_storage(spec, value)) return storage_limit_text(spec) + ", got " + show_value(value);
+  // 4.0 and 4 mean the same; the resolved document and the stored value see an integer.
+  if (value.is_number_float()) {
+    const double x = value.get<double>();
+    if (x < 9223372036854775808.0) {
+      value = static_cast<std::int64_t>(x);
+    } else {
+      value = static_cast<std::uint64_t>(x);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string type_name(const ParamSpec& spec) {
+  switch (spec.type) {
+    case ParamType::number: return "number";
+    case ParamType::integer: return "integer";
+    case ParamType::string: return "string";
+    case ParamType::choice: return "string";
+    case ParamType::boolean: return "boolean";
+    case ParamType::object: return "object";
+  }
+  return "?";
+}
+
+std::string requirement_text(const ParamSpec& spec) {
+  if (!spec.requirement.empty()) return spec.requirement;
+  const std::string range = range_text(spec);
+  const std::string suffix = range.empty() ? "" : " " + range;
+  switch (spec.type) {
+    case ParamType::number: return "must be a number" + suffix;
+    case ParamType::integer: return "must be an integer" + suffix;
+    case ParamType::string: return "must be a string";
+    case ParamType::choice: return "must be one of " + quoted_choices(spec, "\"", ", ");
+    case ParamType::boolean: return "must be true or false";
+    case ParamType::object: return "must be an object";
+  }
+  return "?";
+}
+
+std::string valid_values_text(const ParamSpec& spec) {
+  if (spec.type == ParamType::choice) return quoted_choices(spec, "`", ", ");
+  if (spec.type == ParamType::boolean) return "`true`, `false`";
+  const std::string range = range_text(spec);
+  if (range.empty()) return spec.type == ParamType::object ? "any object" : "any";
+  return range;
+}
+
+std::optional<std::string> check_value(const ParamSpec& spec, json& value) {
+  switch (spec.type) {
+    case ParamType::number:
+      if (!value.is_number() || !in_range(spec, value.get<double>())) return got(spec, value);
+      return std::nullopt;
+    case ParamType::integer:
+      return check_integer(spec, value);
+    case ParamType::string:
+      if (!value.is_string()) return got(spec, value);
+      return std::nullopt;
+    case ParamType::choice: {
+      if (!value.is_string()) return got(spec, value);
+      const auto& name = value.get_ref<const std::string&>();
+      for (const auto& choice : spec.choices) {
+        if (choice == name) return std::nullopt;
+      }
+      return got(spec, value) + did_you_mean(name, spec.choices);
+    }
+    case ParamType::boolean:
+      if (!value.is_boolean()) return got(spec, value);
+      return std::nullopt;
+    case ParamType::object:
+      if (!value.is_object()) return got(spec, value);
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::string show_value(const json& value) {
+  // `replace`: a --set value is arbitrary bytes from the command line, not necessarily UTF-8.
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  constexpr std::size_t kMaxShown = 60;
+  if (text.size() > kMaxShown) text = text.substr(0, kMaxShown - 3) + "...";
+  return text;
+}
+
+}  // namespace dsdsi

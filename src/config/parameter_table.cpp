@@ -1,0 +1,193 @@
+// THE scenario schema. Adding a parameter means adding one row here (and its field in
+// scenario.hpp); parsing, validation, error text, the resolved document and docs/scenario.md
+// follow. Adding an acceptance kind means adding its name to the `acceptance.kind` row and its
+// own parameters with .only_when("speculation.acceptance.kind", {"<kind>"}).
+#include "dsdsi/config/parameter_table.hpp"
+
+#include "dsdsi/config/param_builder.hpp"
+#include "dsdsi/config/platform_path.hpp"
+
+namespace dsdsi {
+namespace {
+
+std::vector<std::pair<std::string, DecodingMode>> decoding_modes() {
+  std::vector<std::pair<std::string, DecodingMode>> names;
+  for (const auto name : kDecodingModeNames) {
+    names.emplace_back(std::string(name), *parse_decoding_mode(name));
+  }
+  return names;
+}
+
+// The generated star's own parameters: with a platform file they would be silently ignored.
+Param& star_only(Param& param) {
+  return param.only_when_absent("platform", "the platform file defines the network");
+}
+
+std::vector<ParamSpec> build_table() {
+  using S = Scenario;
+  return {
+      Param::integer("schema_version", "", "Version of the scenario format.")
+          .required()
+          .at_least(1)
+          .at_most(1)
+          .requirement("must be 1 (the only schema version this dsdsi reads)")
+          .store(&S::schema_version),
+      Param::string("description", "Free text for people reading the scenario or its outputs.")
+          .default_to("")
+          .store(&S::description),
+      Param::integer("seed", "",
+                     "Root of all randomness: each client, server and policy derives its own "
+                     "stream from it and a stable id.")
+          .default_to(1)
+          .at_least(0)
+          .store(&S::seed),
+      Param::choice("mode", "Decoding mode, as defined in MODEL.md.")
+          .default_to("dsd_sync")
+          .store_enum(decoding_modes(), &S::mode),
+      Param::string("platform",
+                    "SimGrid platform XML (format 4.1) to run on; when absent, a star platform "
+                    "is generated from the `network.*` link parameters.")
+          .optional()
+          .resolve_with(resolve_platform_path)
+          .store(&S::platform_file),
+
+      star_only(Param::number("network.rtt_ms", "ms",
+                              "Round-trip latency between each edge host and the cloud host.")
+                    .default_to(50)
+                    .at_least(0))
+          .store(&S::network, &NetworkParams::rtt_ms),
+      star_only(Param::number("network.uplink_mbps", "Mbit/s",
+                              "Bandwidth of each edge host's uplink (edge to cloud).")
+                    .default_to(20)
+                    .above(0))
+          .store(&S::network, &NetworkParams::uplink_mbps),
+      star_only(Param::number("network.downlink_mbps", "Mbit/s",
+                              "Bandwidth of each edge host's downlink (cloud to edge).")
+                    .default_to(100)
+                    .above(0))
+          .store(&S::network, &NetworkParams::downlink_mbps),
+      star_only(Param::number("network.cloud_link_gbps", "Gbit/s",
+                              "Bandwidth of the cloud host's own link, shared by all clients.")
+                    .default_to(100)
+                    .above(0))
+          .store(&S::network, &NetworkParams::cloud_link_gbps),
+      Param::choice("network.model",
+                    "`exact`: a transfer takes latency + size / bandwidth (bandwidth shared "
+                    "fairly); `tcp`: SimGrid's TCP-calibrated model (latency and window effects).")
+          .default_to("exact")
+          .store_enum<NetworkModel>({{"exact", NetworkModel::exact}, {"tcp", NetworkModel::tcp}},
+                                    &S::network, &NetworkParams::model),
+      Param::integer("network.header_bytes", "bytes",
+                     "Header added to the payload of every message.")
+          .default_to(40)
+          .at_least(0)
+          .store(&S::network, &NetworkParams::header_bytes),
+
+      Param::number("edge.draft_ms_per_token", "ms/token",
+                    "Time the edge's draft model takes to produce one token.")
+          .default_to(10)
+          .above(0)
+          .store(&S::edge, &EdgeParams::draft_ms_per_token),
+      Param::number("edge.prefill_ms_per_token", "ms/token",
+                    "Time the edge's draft model takes to prefill one prompt token.")
+          .default_to(0)
+          .at_least(0)
+          .store(&S::edge, &EdgeParams::prefill_ms_per_token),
+
+      Param::number("cloud.verify_ms", "ms",
+                    "Time the target model takes to verify gamma+1 positions for a batch.")
+          .default_to(20)
+          .above(0)
+          .store(&S::cloud, &CloudParams::verify_ms),
+      Param::number("cloud.ar_step_ms", "ms",
+                    "Time the target model takes for one autoregressive step of a batch.")
+          .default_to(20)
+          .above(0)
+          .store(&S::cloud, &CloudParams::ar_step_ms),
+      Param::number("cloud.draft_ms_per_token", "ms/token",
+                    "Time a draft model co-located on the cloud GPU takes per token.")
+          .default_to(10)
+          .above(0)
+          .store(&S::cloud, &CloudParams::draft_ms_per_token),
+      Param::number("cloud.prefill_ms_per_token", "ms/token",
+                    "Time the target model takes to prefill one prompt token.")
+          .default_to(0.1)
+          .at_least(0)
+          .store(&S::cloud, &CloudParams::prefill_ms_per_token),
+      Param::integer("cloud.max_batch", "requests",
+                     "Most requests the cloud verifier processes in one batch.")
+          .default_to(1)
+          .at_least(1)
+          .store(&S::cloud, &CloudParams::max_batch),
+      Param::number("cloud.batch_window_ms", "ms",
+                    "Longest the verifier waits for a batch to fill once a request is waiting.")
+          .default_to(0)
+          .at_least(0)
+          .store(&S::cloud, &CloudParams::batch_window_ms),
+
+      Param::integer("speculation.gamma", "tokens", "Draft tokens proposed per round.")
+          .default_to(4)
+          .at_least(1)
+          .at_most(256)
+          .store(&S::speculation, &SpeculationParams::gamma),
+      Param::choice("speculation.acceptance.kind",
+                    "Acceptance model; `bernoulli`: each draft token is accepted independently "
+                    "with probability alpha, until the first rejection.")
+          .default_to("bernoulli")
+          .store_enum<AcceptanceKind>({{"bernoulli", AcceptanceKind::bernoulli}},
+                                      &S::speculation, &SpeculationParams::acceptance,
+                                      &AcceptanceParams::kind),
+      Param::number("speculation.acceptance.alpha", "",
+                    "Probability that a draft token is accepted.")
+          .default_to(0.8)
+          .at_least(0)
+          .at_most(1)
+          .only_when("speculation.acceptance.kind", {"bernoulli"})
+          .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::alpha),
+
+      Param::integer("workload.clients", "clients", "Number of edge clients, one per edge host.")
+          .default_to(1)
+          .at_least(1)
+          .at_most(1000000)
+          .store(&S::workload, &WorkloadParams::clients),
+      Param::integer("workload.requests_per_client", "requests",
+                     "Requests each client sends, one after the other.")
+          .default_to(10)
+          .at_least(1)
+          .store(&S::workload, &WorkloadParams::requests_per_client),
+      Param::integer("workload.prompt_tokens", "tokens", "Prompt length of every request.")
+          .default_to(128)
+          .at_least(1)
+          .store(&S::workload, &WorkloadParams::prompt_tokens),
+      Param::integer("workload.output_tokens", "tokens", "Tokens generated for every request.")
+          .default_to(256)
+          .at_least(1)
+          .store(&S::workload, &WorkloadParams::output_tokens),
+      Param::number("workload.think_ms", "ms",
+                    "Pause between a request's last token and the client's next request.")
+          .default_to(0)
+          .at_least(0)
+          .store(&S::workload, &WorkloadParams::think_ms),
+
+      Param::object("sweep",
+                    "Parameter sweep description, read by `dsdsi sweep`; kept as given here.")
+          .optional()
+          .not_stored(),
+  };
+}
+
+}  // namespace
+
+const std::vector<ParamSpec>& parameter_table() {
+  static const std::vector<ParamSpec> table = build_table();
+  return table;
+}
+
+const ParamSpec* find_param(std::string_view dotted_path) {
+  for (const auto& spec : parameter_table()) {
+    if (spec.path == dotted_path) return &spec;
+  }
+  return nullptr;
+}
+
+}  // namespace dsdsi

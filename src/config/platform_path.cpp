@@ -1,0 +1,69 @@
+#include "dsdsi/config/platform_path.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <system_error>
+
+// The lead adds DSDSI_SOURCE_DIR to dsdsi_core; until then (or in an out-of-tree install) the
+// source directory is simply not searched.
+#ifndef DSDSI_SOURCE_DIR
+#define DSDSI_SOURCE_DIR ""
+#endif
+
+namespace dsdsi {
+namespace fs = std::filesystem;
+
+std::vector<fs::path> platform_search_dirs(const fs::path& scenario_dir) {
+  std::vector<fs::path> dirs;
+  std::error_code ec;
+  const auto add = [&dirs, &ec](const fs::path& dir) {
+    if (dir.empty()) return;
+    const fs::path normal = fs::absolute(dir, ec).lexically_normal();
+    if (ec) return;
+    if (std::find(dirs.begin(), dirs.end(), normal) == dirs.end()) dirs.push_back(normal);
+  };
+  add(scenario_dir);
+  const fs::path cwd = fs::current_path(ec);
+  if (!ec) add(cwd);
+  add(fs::path(DSDSI_SOURCE_DIR));
+  return dirs;
+}
+
+PathResolution find_readable_file(const std::string& given, const std::vector<fs::path>& search_dirs) {
+  if (given.empty()) return {std::nullopt, "must be a file path, got \"\""};
+  const fs::path relative_or_absolute(given);
+  std::vector<fs::path> candidates;
+  if (relative_or_absolute.is_absolute()) {
+    candidates.push_back(relative_or_absolute.lexically_normal());
+  } else {
+    for (const auto& dir : search_dirs) {
+      candidates.push_back((dir / relative_or_absolute).lexically_normal());
+    }
+  }
+  std::string tried;
+  for (const auto& candidate : candidates) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(candidate, ec);
+    std::string note;
+    if (fs::is_regular_file(status)) {
+      if (std::ifstream(candidate).is_open()) return {candidate, ""};
+      note = " (exists but cannot be read)";
+    } else if (fs::exists(status)) {
+      note = " (not a regular file)";
+    }
+    if (!tried.empty()) tried += ", ";
+    tried += candidate.string() + note;
+  }
+  return {std::nullopt, "file not found: \"" + given + "\" (tried " + tried + ")"};
+}
+
+std::optional<std::string> resolve_platform_path(nlohmann::json& value,
+                                                 const ResolveContext& context) {
+  const auto found = find_readable_file(value.get<std::string>(),
+                                        platform_search_dirs(context.scenario_dir));
+  if (!found.path) return found.problem;
+  value = found.path->string();
+  return std::nullopt;
+}
+
+}  // namespace dsdsi

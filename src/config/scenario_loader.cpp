@@ -1,0 +1,155 @@
+#include "dsdsi/config/scenario_loader.hpp"
+
+#include <cassert>
+#include <map>
+
+#include "dsdsi/config/document_shape.hpp"
+#include "dsdsi/config/key_path.hpp"
+#include "dsdsi/config/parameter_table.hpp"
+#include "dsdsi/config/problem_list.hpp"
+#include "dsdsi/config/scenario_file.hpp"
+
+namespace dsdsi {
+namespace {
+
+using nlohmann::json;
+
+// What the document says about one parameter once it has been checked.
+struct ParamState {
+  bool present = false;  // a value is in effect (given, or the default)
+  bool valid = true;     // false: it has a problem (already reported) or could not be reached
+  json value;            // when present and valid: the checked, resolved value
+};
+
+enum class Use { yes, no, unknown };
+
+struct Lookup {
+  const json* value = nullptr;  // nullptr: absent
+  bool blocked = false;         // a section on the way is not an object (already reported)
+};
+
+Lookup lookup(const json& document, const KeyPath& path) {
+  const json* node = &document;
+  for (const auto& key : path) {
+    if (!node->is_object()) return {nullptr, true};
+    const auto found = node->find(key);
+    if (found == node->end()) return {};
+    node = &*found;
+  }
+  return {node, false};
+}
+
+// Whether a conditional parameter is used, given what its controller turned out to be.
+Use use_of(const ParamSpec& spec, const std::map<std::string, ParamState>& states) {
+  if (!spec.used_when) return Use::yes;
+  const Condition& condition = *spec.used_when;
+  const auto controller = states.find(condition.controller);
+  assert(controller != states.end() && "a Condition's controller must be declared before it");
+  const ParamState& state = controller->second;
+  if (condition.values.empty()) return state.present ? Use::no : Use::yes;
+  if (!state.present || !state.valid) return Use::unknown;
+  for (const auto& value : condition.values) {
+    if (state.value == value) return Use::yes;
+  }
+  return Use::no;
+}
+
+std::string not_used_message(const Condition& condition, const ParamState& controller) {
+  const std::string where = to_pointer(split_dotted(condition.controller));
+  std::string text;
+  if (condition.values.empty()) {
+    text = "not used when " + where + " is set";
+  } else {
+    std::string allowed;
+    for (const auto& value : condition.values) {
+      allowed += (allowed.empty() ? "\"" : " or \"") + value + "\"";
+    }
+    text = "not used when " + where + " is " + show_value(controller.value) +
+           " (only when it is " + allowed + ")";
+  }
+  return condition.why.empty() ? text : text + ": " + condition.why;
+}
+
+ParamState check_param(const ParamSpec& spec, const json& document, Use use,
+                       const std::map<std::string, ParamState>& states,
+                       const ResolveContext& context, ProblemList& problems) {
+  const KeyPath path = split_dotted(spec.path);
+  const Lookup given = lookup(document, path);
+  if (given.blocked) return {false, false, {}};
+  if (use == Use::no) {
+    if (given.value) {
+      problems.add(path, not_used_message(*spec.used_when,
+                                          states.at(spec.used_when->controller)));
+    }
+    return {false, true, {}};
+  }
+  if (!given.value) {
+    switch (spec.presence) {
+      case Presence::required: problems.add(path, "required"); return {false, false, {}};
+      case Presence::defaulted: return {true, true, spec.default_value};
+      case Presence::optional: return {false, true, {}};
+    }
+  }
+  json value = *given.value;
+  auto problem = check_value(spec, value);
+  if (!problem && spec.resolve) problem = spec.resolve(value, context);
+  if (problem) {
+    problems.add(path, *problem);
+    return {true, false, {}};
+  }
+  return {true, true, std::move(value)};
+}
+
+void set_at(json& document, const KeyPath& path, json value) {
+  json* node = &document;
+  for (const auto& key : path) node = &(*node)[key];
+  *node = std::move(value);
+}
+
+LoadedScenario load_document(json document, const std::string& source,
+                             const std::vector<Override>& overrides,
+                             const std::filesystem::path& base_dir, ProblemList& problems) {
+  if (!document.is_object()) {
+    problems.add({}, "must be an object (a scenario document), got " + show_value(document));
+    problems.throw_if_any();
+  }
+  apply_overrides(document, overrides, problems);
+  check_document_shape(document, parameter_table(), problems);
+
+  const ResolveContext context{base_dir};
+  std::map<std::string, ParamState> states;
+  for (const auto& spec : parameter_table()) {
+    const Use use = use_of(spec, states);
+    states[spec.path] = check_param(spec, document, use, states, context, problems);
+  }
+  problems.throw_if_any();
+
+  LoadedScenario loaded{Scenario{}, json::object(), source};
+  for (const auto& spec : parameter_table()) {
+    const ParamState& state = states.at(spec.path);
+    if (!state.present) continue;
+    if (spec.store) spec.store(loaded.scenario, state.value);
+    set_at(loaded.resolved, split_dotted(spec.path), state.value);
+  }
+  return loaded;
+}
+
+}  // namespace
+
+LoadedScenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
+  ProblemList problems(path);
+  json document = read_scenario_file(path, problems);
+  std::error_code ec;
+  std::filesystem::path base_dir = std::filesystem::absolute(path, ec).parent_path();
+  if (ec) base_dir.clear();
+  return load_document(std::move(document), path, overrides, base_dir, problems);
+}
+
+LoadedScenario load_scenario_json(const json& document, const std::string& source,
+                                  const std::vector<Override>& overrides,
+                                  const std::filesystem::path& base_dir) {
+  ProblemList problems(source);
+  return load_document(document, source, overrides, base_dir, problems);
+}
+
+}  // namespace dsdsi

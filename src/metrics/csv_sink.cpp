@@ -1,0 +1,108 @@
+#include "dsdsi/metrics/csv_sink.hpp"
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+
+namespace dsdsi {
+
+namespace {
+
+constexpr std::size_t kBufferBytes = 1 << 16;
+
+// std::to_chars never consults the locale, unlike printf or iostream formatting: a user's
+// LC_NUMERIC with a decimal comma must not change the files.
+void append(std::string& row, std::int64_t value) {
+  char text[24];
+  const auto result = std::to_chars(text, text + sizeof text, value);
+  row.append(text, result.ptr);
+}
+
+// Fixed, 6 decimals: like printf("%.6f") in the C locale.
+void append(std::string& row, double value) {
+  // The largest double has 309 integer digits, so to_chars cannot run out of room here.
+  char text[330];
+  const auto result = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed, 6);
+  row.append(text, result.ptr);
+}
+
+template <typename First, typename... Rest>
+void append_row(std::string& row, First first, Rest... rest) {
+  row.clear();
+  append(row, first);
+  ((row += ',', append(row, rest)), ...);
+  row += '\n';
+}
+
+}  // namespace
+
+CsvSink::CsvSink(const std::filesystem::path& dir) {
+  open(requests_, dir / "requests.csv",
+       "client,request,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,drafted,"
+       "accepted,bytes_up,bytes_down\n");
+  open(rounds_, dir / "rounds.csv",
+       "client,request,sent_ms,batch_id,batch_size,verify_start_ms,verify_end_ms,gamma,accepted,"
+       "committed\n");
+}
+
+CsvSink::~CsvSink() {
+  try {
+    close();
+  } catch (const std::runtime_error&) {
+    // A destructor must not throw; callers who care about write errors call close() themselves.
+  }
+}
+
+void CsvSink::open(File& file, const std::filesystem::path& path, const char* header) {
+  file.path = path;
+  file.buffer = std::make_unique<char[]>(kBufferBytes);
+  // libstdc++ only honours a user buffer when it is installed before the file is opened.
+  file.stream.rdbuf()->pubsetbuf(file.buffer.get(), kBufferBytes);
+  file.stream.open(path, std::ios::out | std::ios::trunc | std::ios::binary);
+  if (!file.stream) {
+    throw std::runtime_error("cannot open " + path.string() + " for writing");
+  }
+  file.stream << header;
+}
+
+void CsvSink::on_request(const RequestRecord& r) {
+  append_row(row_, r.client, r.request, r.submit_ms, r.first_token_ms, r.last_token_ms,
+             r.output_tokens, r.rounds, r.drafted, r.accepted, r.bytes_up, r.bytes_down);
+  requests_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
+}
+
+void CsvSink::on_round(const RoundRecord& r) {
+  append_row(row_, r.client, r.request, r.sent_ms, r.batch_id, r.batch_size, r.verify_start_ms,
+             r.verify_end_ms, r.gamma, r.accepted, r.committed);
+  rounds_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
+}
+
+void CsvSink::on_batch(const BatchRecord& /*record*/) {}
+
+void CsvSink::close(File& file) {
+  file.stream.flush();
+  const bool flushed = static_cast<bool>(file.stream);
+  file.stream.close();  // sets failbit if the final write-back fails
+  if (!flushed || file.stream.fail()) {
+    throw std::runtime_error("error writing " + file.path.string() +
+                             " (disk full or file system error?)");
+  }
+}
+
+void CsvSink::close() {
+  if (closed_) return;
+  closed_ = true;
+  // Close both before reporting, so a failure on the first does not leave the second open.
+  std::string errors;
+  for (File* file : {&requests_, &rounds_}) {
+    try {
+      close(*file);
+    } catch (const std::runtime_error& error) {
+      errors += errors.empty() ? error.what() : std::string("; ") + error.what();
+    }
+  }
+  if (!errors.empty()) throw std::runtime_error(errors);
+}
+
+}  // namespace dsdsi

@@ -1,0 +1,96 @@
+#include "dsdsi/metrics/human_summary.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace dsdsi {
+
+namespace {
+
+constexpr const char* kNotAvailable = "n/a";
+
+std::optional<double> number(const nlohmann::ordered_json& summary, const char* key) {
+  const auto it = summary.find(key);
+  if (it == summary.end() || !it->is_number()) return std::nullopt;
+  return it->get<double>();
+}
+
+// fmt, not printf or iostreams: it ignores the locale unless asked, so the text does not change
+// with LC_NUMERIC.
+std::string fixed(std::optional<double> value, int decimals) {
+  return value ? fmt::format("{:.{}f}", *value, decimals) : kNotAvailable;
+}
+
+std::string count(const nlohmann::ordered_json& summary, const char* key) {
+  const auto it = summary.find(key);
+  if (it == summary.end() || !it->is_number()) return kNotAvailable;
+  if (it->is_number_integer()) return fmt::format("{}", it->get<std::int64_t>());
+  return fixed(it->get<double>(), 0);
+}
+
+std::string bytes(std::optional<double> value) {
+  if (!value) return kNotAvailable;
+  if (std::fabs(*value) < 1000.0) return fmt::format("{:.0f} B", *value);
+  constexpr std::array<const char*, 5> kUnits = {"kB", "MB", "GB", "TB", "PB"};
+  double scaled = *value / 1000.0;
+  std::size_t unit = 0;
+  // Compare after rounding to the printed decimal, so that 999,950 B shows as "1.0 MB", not
+  // "1000.0 kB".
+  while (std::fabs(std::round(scaled * 10.0)) >= 10000.0 && unit + 1 < kUnits.size()) {
+    scaled /= 1000.0;
+    ++unit;
+  }
+  return fmt::format("{:.1f} {}", scaled, kUnits[unit]);
+}
+
+std::string with_unit(const std::string& text, const char* unit) {
+  return text == kNotAvailable ? text : text + unit;
+}
+
+void add_line(std::string& out, const char* label, const std::string& value) {
+  fmt::format_to(std::back_inserter(out), "{:<16}{}\n", label, value);
+}
+
+void add_latency_row(std::string& out, const nlohmann::ordered_json& summary, const char* label,
+                     const std::string& key) {
+  fmt::format_to(std::back_inserter(out), "  {:<14}", label);
+  for (const char* suffix : {"_mean", "_p50", "_p95", "_p99"}) {
+    fmt::format_to(std::back_inserter(out), "{:>11}",
+                   fixed(number(summary, (key + suffix).c_str()), 2));
+  }
+  out += '\n';
+}
+
+}  // namespace
+
+std::string format_human_summary(const nlohmann::ordered_json& summary) {
+  std::string out;
+  add_line(out, "requests", count(summary, "requests"));
+  add_line(out, "output tokens", count(summary, "output_tokens"));
+  add_line(out, "rounds", count(summary, "rounds"));
+  add_line(out, "tokens/round", fixed(number(summary, "tokens_per_round_mean"), 3));
+  add_line(out, "acceptance", fixed(number(summary, "acceptance_rate"), 3));
+  fmt::format_to(std::back_inserter(out), "{:<16}{:>11}{:>11}{:>11}{:>11}\n", "latency (ms)",
+                 "mean", "p50", "p95", "p99");
+  add_latency_row(out, summary, "TTFT", "ttft_ms");
+  add_latency_row(out, summary, "TPOT", "tpot_ms");
+  add_latency_row(out, summary, "E2E", "e2e_ms");
+  add_line(out, "throughput",
+           with_unit(fixed(number(summary, "throughput_tokens_per_s"), 1), " tokens/s"));
+  const std::optional<double> busy = number(summary, "server_busy_fraction");
+  add_line(out, "server busy",
+           with_unit(fixed(busy ? std::optional(*busy * 100.0) : std::nullopt, 1), " %"));
+  add_line(out, "WAN up / down",
+           bytes(number(summary, "wan_bytes_up")) + " / " +
+               bytes(number(summary, "wan_bytes_down")));
+  return out;
+}
+
+}  // namespace dsdsi

@@ -1,0 +1,92 @@
+#include "dsdsi/model/closed_form.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "dsdsi/model/payload.hpp"
+
+namespace dsdsi::closed_form {
+
+double expected_tokens_per_round(double alpha, int gamma) {
+  if (alpha >= 1.0) return gamma + 1.0;
+  return (1.0 - std::pow(alpha, gamma + 1)) / (1.0 - alpha);
+}
+
+double tpot_cloud_ar(const Inputs& in) { return in.t_ar; }
+
+double tpot_colocated_sd(const Inputs& in) {
+  return (in.gamma * in.t_dc + in.t_v) / expected_tokens_per_round(in.alpha, in.gamma);
+}
+
+double tpot_dsd_sync(const Inputs& in) {
+  return (in.gamma * in.t_de + in.rtt + in.t_v + in.ser) /
+         expected_tokens_per_round(in.alpha, in.gamma);
+}
+
+double tpot_dsd_pipelined(const Inputs& in) {
+  // Depth-1 pipelining: while a window is in flight (L), the edge drafts gamma+1 tokens. They
+  // stay valid with probability p = alpha^(gamma+1) (all accepted and the bonus guessed).
+  const double in_flight = in.rtt + in.t_v + in.ser;
+  const double p = std::pow(in.alpha, in.gamma + 1);
+  const double hit = std::max((in.gamma + 1) * in.t_de, in_flight);
+  const double miss = in.gamma * in.t_de + in_flight;
+  return (p * hit + (1 - p) * miss) / expected_tokens_per_round(in.alpha, in.gamma);
+}
+
+double tpot_edge_ar(const Inputs& in) { return in.t_de; }
+
+double tpot(DecodingMode mode, const Inputs& in) {
+  switch (mode) {
+    case DecodingMode::cloud_ar: return tpot_cloud_ar(in);
+    case DecodingMode::colocated_sd: return tpot_colocated_sd(in);
+    case DecodingMode::dsd_sync: return tpot_dsd_sync(in);
+    case DecodingMode::dsd_pipelined: return tpot_dsd_pipelined(in);
+    case DecodingMode::edge_ar: return tpot_edge_ar(in);
+  }
+  return NAN;
+}
+
+std::optional<double> break_even_rtt(const Inputs& in) {
+  const double rtt =
+      expected_tokens_per_round(in.alpha, in.gamma) * in.t_ar - in.t_v - in.gamma * in.t_de - in.ser;
+  if (rtt <= 0) return std::nullopt;
+  return rtt;
+}
+
+int optimal_gamma_sync(double alpha, double t_de, double rtt, double t_v, int gamma_max) {
+  int best = 1;
+  double best_rate = 0;
+  for (int g = 1; g <= gamma_max; ++g) {
+    const double rate = expected_tokens_per_round(alpha, g) / (g * t_de + rtt + t_v);
+    if (rate > best_rate) {
+      best_rate = rate;
+      best = g;
+    }
+  }
+  return best;
+}
+
+double capacity_ratio(const Inputs& in) { return 1.0 + in.gamma * in.t_dc / in.t_v; }
+
+double serialisation_ms(double bytes, double mbps) { return bytes * 8.0 / (mbps * 1e6) * 1e3; }
+
+Inputs inputs_for(const Scenario& s) {
+  Inputs in;
+  in.alpha = s.speculation.acceptance.alpha;
+  in.gamma = static_cast<int>(s.speculation.gamma);
+  in.t_de = s.edge.draft_ms_per_token;
+  in.t_dc = s.cloud.draft_ms_per_token;
+  in.t_v = s.cloud.verify_ms;
+  in.t_ar = s.cloud.ar_step_ms;
+  in.rtt = s.network.rtt_ms;
+  // A transfer crosses the edge's link and the cloud's link: the slower one sets its rate.
+  const double cloud_mbps = s.network.cloud_link_gbps * 1e3;
+  const double up_mbps = std::min(s.network.uplink_mbps, cloud_mbps);
+  const double down_mbps = std::min(s.network.downlink_mbps, cloud_mbps);
+  const auto header = s.network.header_bytes;
+  in.ser = serialisation_ms(static_cast<double>(payload::draft_window_bytes(header, in.gamma)), up_mbps) +
+           serialisation_ms(static_cast<double>(payload::verify_reply_bytes(header)), down_mbps);
+  return in;
+}
+
+}  // namespace dsdsi::closed_form

@@ -1,0 +1,43 @@
+#include "dsdsi/sim/cloud_receiver.hpp"
+
+#include <memory>
+
+#include "dsdsi/sim/messages.hpp"
+#include "dsdsi/sim/sim_clock.hpp"
+
+namespace dsdsi {
+
+namespace {
+CloudJob to_job(std::int64_t client, const PromptUpload& prompt, double now) {
+  CloudJob job;
+  job.shape = {CloudJobKind::prefill, prompt.prompt_tokens};
+  job.client = client;
+  job.request = prompt.request;
+  job.remaining = prompt.output_tokens;
+  job.ready_ms = job.sent_ms = now;
+  return job;
+}
+
+CloudJob to_job(std::int64_t client, const DraftWindow& window, double now) {
+  CloudJob job;
+  job.shape = {CloudJobKind::verify_window, window.window};
+  job.client = client;
+  job.request = window.request;
+  job.with_guess = window.with_guess;
+  job.remaining = window.remaining;
+  job.ready_ms = now;
+  job.sent_ms = window.sent_ms;
+  return job;
+}
+}  // namespace
+
+void CloudReceiver::operator()() const {
+  // A daemon: the engine ends it once every edge client has finished.
+  for (;;) {
+    const std::unique_ptr<UplinkMessage> message(uplink_->get<UplinkMessage>());
+    const double now = now_ms();
+    std::visit([&](const auto& m) { queue_->push(to_job(client_, m, now)); }, *message);
+  }
+}
+
+}  // namespace dsdsi

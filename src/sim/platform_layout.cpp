@@ -1,0 +1,45 @@
+#include "dsdsi/sim/platform_layout.hpp"
+
+#include <vector>
+
+#include <simgrid/s4u/Link.hpp>
+
+#include "platform_internal.hpp"
+
+namespace dsdsi {
+
+namespace sg4 = simgrid::s4u;
+
+void configure_network_model(NetworkModel model) {
+  if (model == NetworkModel::exact) {
+    // Transfer time = latency + size / bandwidth, exactly (SIMGRID_NOTES.md): no TCP latency
+    // factor, no TCP window cap, no cross-traffic.
+    sg4::Engine::set_config("network/model:CM02");
+    sg4::Engine::set_config("network/TCP-gamma:1e15");
+    sg4::Engine::set_config("network/crosstraffic:0");
+  } else {
+    // SimGrid's default, calibrated for TCP: latency x ~13, window-capped bandwidth, 5% cross
+    // traffic on the reverse path.
+    sg4::Engine::set_config("network/model:LV08");
+  }
+}
+
+double route_rtt_ms(const sg4::Host* a, const sg4::Host* b) {
+  std::vector<sg4::Link*> links;
+  double there = 0, back = 0;
+  a->route_to(b, links, &there);
+  links.clear();
+  b->route_to(a, links, &back);
+  return (there + back) * 1e3;
+}
+
+PlatformLayout build_platform(sg4::Engine& engine, const Scenario& scenario) {
+  PlatformLayout layout = scenario.platform_file.empty() ? build_star_platform(scenario)
+                                                         : load_platform_file(engine, scenario);
+  if (scenario.platform_file.empty()) {
+    for (auto& client : layout.clients) client.rtt_ms = route_rtt_ms(client.host, layout.cloud);
+  }
+  return layout;
+}
+
+}  // namespace dsdsi

@@ -1,0 +1,44 @@
+// The generated platform: a star with the cloud at one branch and one edge host per client, each
+// behind its own split-duplex WAN link. One-way latency is rtt_ms / 2 on each edge link, so a
+// round trip edge -> cloud -> edge pays exactly rtt_ms. Routes are O(N) (SIMGRID_NOTES.md).
+#include <string>
+
+#include <simgrid/s4u/Link.hpp>
+#include <simgrid/s4u/NetZone.hpp>
+
+#include "dsdsi/sim/platform_layout.hpp"
+#include "platform_internal.hpp"
+
+namespace dsdsi {
+
+namespace sg4 = simgrid::s4u;
+
+PlatformLayout build_star_platform(const Scenario& s) {
+  // Host speed only matters to computations; actors spend time with sleep_for today.
+  constexpr double kHostFlops = 1e9;
+  auto* zone = sg4::create_star_zone("wan");
+  PlatformLayout layout;
+  layout.cloud = zone->create_host("cloud", kHostFlops)->seal();
+  const sg4::Link* cloud_link = zone->create_split_duplex_link("cloud-link", s.network.cloud_link_gbps * 1e9 / 8)
+                                    ->set_latency(0)
+                                    ->seal();
+  zone->add_route(layout.cloud->get_netpoint(), nullptr, nullptr, nullptr,
+                  {{cloud_link, sg4::LinkInRoute::Direction::UP}}, true);
+
+  const double one_way_s = s.network.rtt_ms / 2 * 1e-3;
+  for (std::int64_t c = 0; c < s.workload.clients; ++c) {
+    const std::string name = "edge-" + std::to_string(c);
+    sg4::Host* host = zone->create_host(name, kHostFlops)->seal();
+    auto* link = zone->create_split_duplex_link(name + "-wan", 1.0);
+    link->get_link_up()->set_bandwidth(s.network.uplink_mbps * 1e6 / 8);
+    link->get_link_down()->set_bandwidth(s.network.downlink_mbps * 1e6 / 8);
+    link->set_latency(one_way_s)->seal();
+    zone->add_route(host->get_netpoint(), nullptr, nullptr, nullptr,
+                    {{link, sg4::LinkInRoute::Direction::UP}}, true);
+    layout.clients.push_back({host, 0, s.edge.draft_ms_per_token});
+  }
+  zone->seal();
+  return layout;
+}
+
+}  // namespace dsdsi

@@ -1,0 +1,82 @@
+// The parameter table checks itself: a mistake in a row (a default outside its own range, a
+// condition on a parameter declared later) would otherwise surface only in some scenario.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "dsdsi/config/key_path.hpp"
+#include "dsdsi/config/parameter_table.hpp"
+
+namespace dsdsi {
+namespace {
+
+TEST(ConfigTable, PathsAreUniqueAndNoneIsAPrefixOfAnother) {
+  std::set<std::string> seen;
+  for (const auto& spec : parameter_table()) {
+    EXPECT_TRUE(seen.insert(spec.path).second) << spec.path << " declared twice";
+    for (const auto& other : parameter_table()) {
+      if (&other == &spec) continue;
+      EXPECT_FALSE(is_prefix(split_dotted(spec.path), split_dotted(other.path)))
+          << spec.path << " is both a parameter and a section (" << other.path << ")";
+    }
+  }
+}
+
+TEST(ConfigTable, EveryRowIsDocumentedAndStoredOrKept) {
+  for (const auto& spec : parameter_table()) {
+    EXPECT_FALSE(spec.meaning.empty()) << spec.path;
+    EXPECT_EQ(spec.meaning.back(), '.') << spec.path << ": meaning is one sentence";
+    if (spec.type != ParamType::object) EXPECT_TRUE(spec.store) << spec.path << " is not stored";
+    if (spec.type == ParamType::choice) EXPECT_FALSE(spec.choices.empty()) << spec.path;
+  }
+}
+
+TEST(ConfigTable, DefaultsPassTheirOwnChecks) {
+  for (const auto& spec : parameter_table()) {
+    if (spec.presence != Presence::defaulted) continue;
+    nlohmann::json value = spec.default_value;
+    const auto problem = check_value(spec, value);
+    EXPECT_FALSE(problem) << spec.path << ": default " << spec.default_value << ": " << *problem;
+  }
+}
+
+TEST(ConfigTable, ConditionsDependOnEarlierParametersAndValidValues) {
+  std::set<std::string> earlier;
+  for (const auto& spec : parameter_table()) {
+    if (spec.used_when) {
+      const auto& condition = *spec.used_when;
+      EXPECT_TRUE(earlier.count(condition.controller))
+          << spec.path << " depends on " << condition.controller << ", not declared before it";
+      const ParamSpec* controller = find_param(condition.controller);
+      ASSERT_NE(controller, nullptr) << condition.controller;
+      for (const auto& value : condition.values) {
+        nlohmann::json json_value = value;
+        EXPECT_FALSE(check_value(*controller, json_value))
+            << spec.path << ": " << condition.controller << " can never be " << value;
+      }
+    }
+    earlier.insert(spec.path);
+  }
+}
+
+TEST(ConfigTable, FindParamFindsDeclaredPathsOnly) {
+  ASSERT_NE(find_param("speculation.gamma"), nullptr);
+  EXPECT_EQ(find_param("speculation.gamma")->type, ParamType::integer);
+  EXPECT_EQ(find_param("speculation"), nullptr);
+  EXPECT_EQ(find_param("gamma"), nullptr);
+}
+
+TEST(ConfigTable, RequirementTextsReadNaturally) {
+  EXPECT_EQ(requirement_text(*find_param("network.rtt_ms")), "must be a number >= 0");
+  EXPECT_EQ(requirement_text(*find_param("network.uplink_mbps")), "must be a number > 0");
+  EXPECT_EQ(requirement_text(*find_param("speculation.acceptance.alpha")),
+            "must be a number >= 0 and <= 1");
+  EXPECT_EQ(requirement_text(*find_param("description")), "must be a string");
+  EXPECT_EQ(requirement_text(*find_param("network.model")), "must be one of \"exact\", \"tcp\"");
+  EXPECT_EQ(valid_values_text(*find_param("network.model")), "`exact`, `tcp`");
+  EXPECT_EQ(valid_values_text(*find_param("cloud.max_batch")), ">= 1");
+  EXPECT_EQ(valid_values_text(*find_param("description")), "any");
+}
+
+}  // namespace
+}  // namespace dsdsi

@@ -1,0 +1,191 @@
+#include <stdlib.h>
+
+#include <clocale>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "dsdsi/metrics/csv_sink.hpp"
+#include "dsdsi/metrics/fanout_sink.hpp"
+
+namespace fs = std::filesystem;
+
+namespace dsdsi {
+namespace {
+
+const char* const kRequestsHeader =
+    "client,request,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,drafted,accepted,"
+    "bytes_up,bytes_down\n";
+const char* const kRoundsHeader =
+    "client,request,sent_ms,batch_id,batch_size,verify_start_ms,verify_end_ms,gamma,accepted,"
+    "committed\n";
+
+class MetricsCsvSink : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "dsdsi-csv-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string read(const char* name) const {
+    std::ifstream in(dir_ / name, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  fs::path dir_;
+};
+
+RequestRecord sample_request() {
+  RequestRecord r;
+  r.client = 3;
+  r.request = 7;
+  r.submit_ms = 1.5;
+  r.first_token_ms = 12.3456789;      // rounds up at the 6th decimal
+  r.last_token_ms = 1234567.0000004;  // rounds down
+  r.output_tokens = 128;
+  r.rounds = 40;
+  r.drafted = 160;
+  r.accepted = 87;
+  r.bytes_up = 5000000000;  // beyond 32 bits
+  r.bytes_down = 640;
+  return r;
+}
+
+RoundRecord sample_round(std::int64_t batch_id) {
+  RoundRecord r;
+  r.client = 3;
+  r.request = 7;
+  r.sent_ms = 100.25;
+  r.batch_id = batch_id;
+  r.batch_size = 4;
+  r.verify_start_ms = 125;
+  r.verify_end_ms = 0.000001;
+  r.gamma = 5;
+  r.accepted = 2;
+  r.committed = 3;
+  return r;
+}
+
+TEST_F(MetricsCsvSink, WritesHeadersAndRowsExactly) {
+  CsvSink sink(dir_);
+  sink.on_request(sample_request());
+  sink.on_round(sample_round(0));
+  sink.on_batch(BatchRecord{});  // no CSV for batches: must not show up anywhere
+  sink.on_round(sample_round(1));
+  sink.close();
+  EXPECT_EQ(read("requests.csv"),
+            std::string(kRequestsHeader) +
+                "3,7,1.500000,12.345679,1234567.000000,128,40,160,87,5000000000,640\n");
+  EXPECT_EQ(read("rounds.csv"), std::string(kRoundsHeader) +
+                                    "3,7,100.250000,0,4,125.000000,0.000001,5,2,3\n"
+                                    "3,7,100.250000,1,4,125.000000,0.000001,5,2,3\n");
+}
+
+TEST_F(MetricsCsvSink, HeadersOnlyWhenNoRecords) {
+  CsvSink sink(dir_);
+  sink.close();
+  EXPECT_EQ(read("requests.csv"), kRequestsHeader);
+  EXPECT_EQ(read("rounds.csv"), kRoundsHeader);
+}
+
+TEST_F(MetricsCsvSink, DestructorFlushesWithoutClose) {
+  { CsvSink(dir_).on_request(sample_request()); }
+  EXPECT_NE(read("requests.csv").find("5000000000,640\n"), std::string::npos);
+}
+
+TEST_F(MetricsCsvSink, RowsReachTheFileBeforeClose) {
+  // Streaming, not buffering the run: past the stream buffer, rows are already on disk.
+  CsvSink sink(dir_);
+  for (int i = 0; i < 5000; ++i) sink.on_round(sample_round(i));
+  EXPECT_GT(fs::file_size(dir_ / "rounds.csv"), 100000u);
+  sink.close();
+}
+
+TEST_F(MetricsCsvSink, NumbersIgnoreTheLocale) {
+  const char* comma_locale = std::setlocale(LC_NUMERIC, "de_DE.UTF-8");
+  if (comma_locale == nullptr) GTEST_SKIP() << "no de_DE.UTF-8 locale installed";
+  {
+    CsvSink sink(dir_);
+    sink.on_request(sample_request());
+    sink.close();
+  }
+  std::setlocale(LC_NUMERIC, "C");
+  EXPECT_NE(read("requests.csv").find(",1.500000,12.345679,"), std::string::npos);
+}
+
+TEST_F(MetricsCsvSink, MissingFolderThrows) {
+  EXPECT_THROW(CsvSink(dir_ / "missing"), std::runtime_error);
+}
+
+TEST_F(MetricsCsvSink, WriteErrorIsReportedByClose) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  fs::create_symlink("/dev/full", dir_ / "rounds.csv");  // every write fails with ENOSPC
+  CsvSink sink(dir_);
+  sink.on_round(sample_round(0));  // must not throw: actors cannot handle it
+  try {
+    sink.close();
+    FAIL() << "close() did not report the write error";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("rounds.csv"), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(read("requests.csv"), kRequestsHeader);  // the other file was still closed properly
+  EXPECT_NO_THROW(sink.close());                     // second close does nothing
+}
+
+// Records what it receives, in order.
+class RecordingSink : public RecordSink {
+ public:
+  explicit RecordingSink(std::vector<std::string>& log, std::string name)
+      : log_(log), name_(std::move(name)) {}
+  void on_request(const RequestRecord& r) override {
+    log_.push_back(name_ + ":request " + std::to_string(r.request));
+  }
+  void on_round(const RoundRecord& r) override {
+    log_.push_back(name_ + ":round " + std::to_string(r.batch_id));
+  }
+  void on_batch(const BatchRecord& b) override {
+    log_.push_back(name_ + ":batch " + std::to_string(b.batch_id));
+  }
+
+ private:
+  std::vector<std::string>& log_;
+  std::string name_;
+};
+
+TEST(MetricsFanoutSink, ForwardsEveryRecordToEverySinkInOrder) {
+  std::vector<std::string> log;
+  RecordingSink a(log, "a");
+  RecordingSink b(log, "b");
+  FanoutSink fanout({&a, &b});
+  RequestRecord request;
+  request.request = 1;
+  RoundRecord round;
+  round.batch_id = 2;
+  BatchRecord batch;
+  batch.batch_id = 3;
+  fanout.on_request(request);
+  fanout.on_round(round);
+  fanout.on_batch(batch);
+  const std::vector<std::string> expected = {"a:request 1", "b:request 1", "a:round 2",
+                                             "b:round 2",   "a:batch 3",   "b:batch 3"};
+  EXPECT_EQ(log, expected);
+}
+
+TEST(MetricsFanoutSink, RejectsNullSink) {
+  std::vector<std::string> log;
+  RecordingSink a(log, "a");
+  EXPECT_THROW(FanoutSink({&a, nullptr}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace dsdsi
