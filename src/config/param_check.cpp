@@ -109,12 +109,18 @@ std::optional<std::string> check_integer(const ParamSpec& spec, json& value) {
 
 std::string type_name(const ParamSpec& spec) {
   switch (spec.type) {
-    case ParamType::number: return "number";
-    case ParamType::integer: return "integer";
-    case ParamType::string: return "string";
-    case ParamType::choice: return "string";
-    case ParamType::boolean: return "boolean";
-    case ParamType::object: return "object";
+    case ParamType::number:
+      return "number";
+    case ParamType::integer:
+      return "integer";
+    case ParamType::string:
+      return "string";
+    case ParamType::choice:
+      return "string";
+    case ParamType::boolean:
+      return "boolean";
+    case ParamType::object:
+      return "object";
   }
   return "?";
 }
@@ -124,17 +130,24 @@ std::string requirement_text(const ParamSpec& spec) {
   const std::string range = range_text(spec);
   const std::string suffix = range.empty() ? "" : " " + range;
   switch (spec.type) {
-    case ParamType::number: return "must be a number" + suffix;
-    case ParamType::integer: return "must be an integer" + suffix;
-    case ParamType::string: return "must be a string";
-    case ParamType::choice: return "must be one of " + quoted_choices(spec, "\"", ", ");
-    case ParamType::boolean: return "must be true or false";
-    case ParamType::object: return "must be an object";
+    case ParamType::number:
+      return "must be a number" + suffix;
+    case ParamType::integer:
+      return "must be an integer" + suffix;
+    case ParamType::string:
+      return "must be a string";
+    case ParamType::choice:
+      return "must be one of " + quoted_choices(spec, "\"", ", ");
+    case ParamType::boolean:
+      return "must be true or false";
+    case ParamType::object:
+      return "must be an object";
   }
   return "?";
 }
 
 std::string valid_values_text(const ParamSpec& spec) {
+  if (!spec.values_note.empty()) return spec.values_note;
   if (spec.type == ParamType::choice) return quoted_choices(spec, "`", ", ");
   if (spec.type == ParamType::boolean) return "`true`, `false`";
   const std::string range = range_text(spec);

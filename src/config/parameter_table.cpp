@@ -18,10 +18,9 @@ std::vector<std::pair<std::string, DecodingMode>> decoding_modes() {
   return names;
 }
 
-// The generated star's own parameters: with a platform file they would be silently ignored.
-Param& star_only(Param& param) {
-  return param.only_when_absent("platform", "the platform file defines the network");
-}
+// Why the generated star's own parameters are refused next to a platform file: they would be
+// silently ignored.
+const char* const kPlatformDefinesNetwork = "the platform file defines the network";
 
 std::vector<ParamSpec> build_table() {
   using S = Scenario;
@@ -41,35 +40,43 @@ std::vector<ParamSpec> build_table() {
           .default_to(1)
           .at_least(0)
           .store(&S::seed),
-      Param::choice("mode", "Decoding mode, as defined in MODEL.md.")
+      Param::choice("mode",
+                    "Decoding mode: autoregressive in the cloud, co-located speculative decoding, "
+                    "synchronous or pipelined distributed SD (draft on the edge), or the draft "
+                    "alone on the edge.")
           .default_to("dsd_sync")
           .store_enum(decoding_modes(), &S::mode),
       Param::string("platform",
                     "SimGrid platform XML (format 4.1) to run on; when absent, a star platform "
                     "is generated from the `network.*` link parameters.")
           .optional()
+          .values_note("path to a readable file (see Platform files)")
           .resolve_with(resolve_platform_path)
           .store(&S::platform_file),
 
-      star_only(Param::number("network.rtt_ms", "ms",
-                              "Round-trip latency between each edge host and the cloud host.")
-                    .default_to(50)
-                    .at_least(0))
+      Param::number("network.rtt_ms", "ms",
+                    "Round-trip latency between each edge host and the cloud host.")
+          .default_to(50)
+          .at_least(0)
+          .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::rtt_ms),
-      star_only(Param::number("network.uplink_mbps", "Mbit/s",
-                              "Bandwidth of each edge host's uplink (edge to cloud).")
-                    .default_to(20)
-                    .above(0))
+      Param::number("network.uplink_mbps", "Mbit/s",
+                    "Bandwidth of each edge host's uplink (edge to cloud).")
+          .default_to(20)
+          .above(0)
+          .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::uplink_mbps),
-      star_only(Param::number("network.downlink_mbps", "Mbit/s",
-                              "Bandwidth of each edge host's downlink (cloud to edge).")
-                    .default_to(100)
-                    .above(0))
+      Param::number("network.downlink_mbps", "Mbit/s",
+                    "Bandwidth of each edge host's downlink (cloud to edge).")
+          .default_to(100)
+          .above(0)
+          .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::downlink_mbps),
-      star_only(Param::number("network.cloud_link_gbps", "Gbit/s",
-                              "Bandwidth of the cloud host's own link, shared by all clients.")
-                    .default_to(100)
-                    .above(0))
+      Param::number("network.cloud_link_gbps", "Gbit/s",
+                    "Bandwidth of the cloud host's own link, shared by all clients.")
+          .default_to(100)
+          .above(0)
+          .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::cloud_link_gbps),
       Param::choice("network.model",
                     "`exact`: a transfer takes latency + size / bandwidth (bandwidth shared "
@@ -134,9 +141,8 @@ std::vector<ParamSpec> build_table() {
                     "Acceptance model; `bernoulli`: each draft token is accepted independently "
                     "with probability alpha, until the first rejection.")
           .default_to("bernoulli")
-          .store_enum<AcceptanceKind>({{"bernoulli", AcceptanceKind::bernoulli}},
-                                      &S::speculation, &SpeculationParams::acceptance,
-                                      &AcceptanceParams::kind),
+          .store_enum<AcceptanceKind>({{"bernoulli", AcceptanceKind::bernoulli}}, &S::speculation,
+                                      &SpeculationParams::acceptance, &AcceptanceParams::kind),
       Param::number("speculation.acceptance.alpha", "",
                     "Probability that a draft token is accepted.")
           .default_to(0.8)

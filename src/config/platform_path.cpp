@@ -29,7 +29,8 @@ std::vector<fs::path> platform_search_dirs(const fs::path& scenario_dir) {
   return dirs;
 }
 
-PathResolution find_readable_file(const std::string& given, const std::vector<fs::path>& search_dirs) {
+PathResolution find_readable_file(const std::string& given,
+                                  const std::vector<fs::path>& search_dirs) {
   if (given.empty()) return {std::nullopt, "must be a file path, got \"\""};
   const fs::path relative_or_absolute(given);
   std::vector<fs::path> candidates;
@@ -54,13 +55,14 @@ PathResolution find_readable_file(const std::string& given, const std::vector<fs
     if (!tried.empty()) tried += ", ";
     tried += candidate.string() + note;
   }
+  if (tried.empty()) tried = "nowhere: no directory to search";
   return {std::nullopt, "file not found: \"" + given + "\" (tried " + tried + ")"};
 }
 
 std::optional<std::string> resolve_platform_path(nlohmann::json& value,
                                                  const ResolveContext& context) {
-  const auto found = find_readable_file(value.get<std::string>(),
-                                        platform_search_dirs(context.scenario_dir));
+  const auto found =
+      find_readable_file(value.get<std::string>(), platform_search_dirs(context.scenario_dir));
   if (!found.path) return found.problem;
   value = found.path->string();
   return std::nullopt;

@@ -34,10 +34,18 @@ class DuplicateKeyFinder {
 
   bool on_event(json::parse_event_t event, const json& parsed) {
     switch (event) {
-      case json::parse_event_t::object_start: frames_.push_back({false, {}, 0, {}}); break;
-      case json::parse_event_t::array_start: frames_.push_back({true, {}, 0, {}}); break;
-      case json::parse_event_t::key: on_key(parsed.get<std::string>()); break;
-      case json::parse_event_t::value: element_done(); break;
+      case json::parse_event_t::object_start:
+        frames_.push_back({false, {}, 0, {}});
+        break;
+      case json::parse_event_t::array_start:
+        frames_.push_back({true, {}, 0, {}});
+        break;
+      case json::parse_event_t::key:
+        on_key(parsed.get<std::string>());
+        break;
+      case json::parse_event_t::value:
+        element_done();
+        break;
       case json::parse_event_t::object_end:
       case json::parse_event_t::array_end:
         frames_.pop_back();
@@ -50,7 +58,7 @@ class DuplicateKeyFinder {
  private:
   struct Frame {
     bool is_array;
-    std::string key;  // the member being parsed, in an object
+    std::string key;    // the member being parsed, in an object
     std::size_t index;  // the element being parsed, in an array
     std::set<std::string> keys;
   };
@@ -104,8 +112,8 @@ json parse_scenario_text(const std::string& text, const std::string& source,
   } catch (const json::parse_error& error) {
     const TextPosition at = position_of_byte(text, error.byte);
     throw ConfigError({source + ": line " + std::to_string(at.line) + ", column " +
-                       std::to_string(at.column) + ": malformed JSON: " +
-                       parse_error_reason(error)});
+                       std::to_string(at.column) +
+                       ": malformed JSON: " + parse_error_reason(error)});
   }
 }
 

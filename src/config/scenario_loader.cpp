@@ -64,8 +64,8 @@ std::string not_used_message(const Condition& condition, const ParamState& contr
     for (const auto& value : condition.values) {
       allowed += (allowed.empty() ? "\"" : " or \"") + value + "\"";
     }
-    text = "not used when " + where + " is " + show_value(controller.value) +
-           " (only when it is " + allowed + ")";
+    text = "not used when " + where + " is " + show_value(controller.value) + " (only when it is " +
+           allowed + ")";
   }
   return condition.why.empty() ? text : text + ": " + condition.why;
 }
@@ -78,16 +78,19 @@ ParamState check_param(const ParamSpec& spec, const json& document, Use use,
   if (given.blocked) return {false, false, {}};
   if (use == Use::no) {
     if (given.value) {
-      problems.add(path, not_used_message(*spec.used_when,
-                                          states.at(spec.used_when->controller)));
+      problems.add(path, not_used_message(*spec.used_when, states.at(spec.used_when->controller)));
     }
     return {false, true, {}};
   }
   if (!given.value) {
     switch (spec.presence) {
-      case Presence::required: problems.add(path, "required"); return {false, false, {}};
-      case Presence::defaulted: return {true, true, spec.default_value};
-      case Presence::optional: return {false, true, {}};
+      case Presence::required:
+        problems.add(path, "required");
+        return {false, false, {}};
+      case Presence::defaulted:
+        return {true, true, spec.default_value};
+      case Presence::optional:
+        return {false, true, {}};
     }
   }
   json value = *given.value;

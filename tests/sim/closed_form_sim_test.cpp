@@ -20,6 +20,11 @@
 namespace cf = dsdsi::closed_form;
 using dsdsi::DecodingMode;
 
+namespace dsdsi {
+// Names the mode in test listings (instead of a byte dump); found by argument-dependent lookup.
+void PrintTo(DecodingMode mode, std::ostream* os) { *os << to_string(mode); }
+}  // namespace dsdsi
+
 namespace {
 
 struct ParamSet {
@@ -37,6 +42,9 @@ const ParamSet kSets[] = {
     {"low_a03_g3", 0.3, 3, 16, 4, 9, 8, 15},
     {"high_a095_g8", 0.95, 8, 4, 2, 7, 6, 2},
 };
+
+// Names the set in test listings (instead of a byte dump).
+void PrintTo(const ParamSet& set, std::ostream* os) { *os << set.name; }
 
 // Mean and standard deviation of N (committed per round) and A = N - 1 (accepted).
 struct RoundStats { double mean_n, sd_n, mean_a, sd_a; };

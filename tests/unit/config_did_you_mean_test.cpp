@@ -6,8 +6,8 @@
 namespace dsdsi {
 namespace {
 
-const std::vector<std::string> kNetworkKeys = {"rtt_ms",  "uplink_mbps",  "downlink_mbps",
-                                               "cloud_link_gbps", "model", "header_bytes"};
+const std::vector<std::string> kNetworkKeys = {"rtt_ms",          "uplink_mbps", "downlink_mbps",
+                                               "cloud_link_gbps", "model",       "header_bytes"};
 
 TEST(ConfigDidYouMean, EditDistanceCountsSwapsAsOne) {
   EXPECT_EQ(edit_distance("", ""), 0u);

@@ -24,8 +24,8 @@ TEST(ConfigDocs, ScenarioReferenceIsUpToDate) {
   committed << in.rdbuf();
   EXPECT_TRUE(committed.str() == generated)
       << kDocPath << " differs from the parameter table. Regenerate it with\n"
-      << "  DSDSI_REGENERATE_DOCS=1 <build>/tests/dsdsi_unit_tests --gtest_filter=ConfigDocs.*\n"
-      << "(or `dsdsi params --markdown > docs/scenario.md`) and commit the result.";
+      << "  DSDSI_REGENERATE_DOCS=1 <build>/dsdsi_unit_tests --gtest_filter=ConfigDocs.*\n"
+      << "(or `dsdsi params > docs/scenario.md`) and commit the result.";
 }
 
 TEST(ConfigDocs, EveryParameterHasARow) {

@@ -59,7 +59,8 @@ TEST(ConfigFile, MissingFileIsOneProblemNamingIt) {
 TEST(ConfigFile, DirectoryIsOneProblemNamingIt) {
   ScratchDir dir;
   const std::string path = dir.path().string();
-  const std::vector<std::string> expected = {path + ": cannot read the scenario: it is a directory"};
+  const std::vector<std::string> expected = {path +
+                                             ": cannot read the scenario: it is a directory"};
   EXPECT_EQ(problems_loading(path), expected);
 }
 
@@ -90,8 +91,7 @@ TEST(ConfigFile, EmptyFileIsMalformed) {
   const std::string path = dir.write("empty.json", "");
   const auto problems = problems_loading(path);
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems[0].rfind(path + ": line 1, column 1: malformed JSON: ", 0), 0u)
-      << problems[0];
+  EXPECT_EQ(problems[0].rfind(path + ": line 1, column 1: malformed JSON: ", 0), 0u) << problems[0];
 }
 
 TEST(ConfigFile, PositionOfByteCountsLinesAndColumnsFromOne) {
@@ -107,9 +107,8 @@ TEST(ConfigFile, PositionOfByteCountsLinesAndColumnsFromOne) {
 
 TEST(ConfigFile, DuplicateKeysAreReportedWithTheOtherProblems) {
   ScratchDir dir;
-  const std::string path = dir.write(
-      "dup.json",
-      R"({"schema_version": 1, "seed": 1, "seed": 2,
+  const std::string path = dir.write("dup.json",
+                                     R"({"schema_version": 1, "seed": 1, "seed": 2,
           "network": {"rtt_ms": 1, "rtt_ms": 2},
           "sweep": {"list": [{"a": 1}, {"a": 1, "a": 2}]},
           "speculation": {"gamma": 0}})");

@@ -275,10 +275,23 @@ TEST(ConfigErrors, UnknownKeysAtEveryLevelWithAndWithoutSuggestion) {
   const auto problems = problems_of(document);
   const std::vector<std::string> expected = {
       "s.json: /colour: unknown key",
-      "s.json: /netwrk: unknown key (did you mean \"network\"?)",
       "s.json: /network/rtt: unknown key (did you mean \"rtt_ms\"?)",
+      "s.json: /netwrk: unknown key (did you mean \"network\"?)",
       "s.json: /speculation/acceptance/alpah: unknown key (did you mean \"alpha\"?)",
       "s.json: /workload/gamma: unknown key (did you mean /speculation/gamma?)",
+  };
+  EXPECT_EQ(problems, expected);
+}
+
+TEST(ConfigErrors, ParameterOfAnInvalidKindIsStillChecked) {
+  // With the kind unknown, whether alpha applies cannot be known: its own value is checked, and
+  // it is not called "not used".
+  json document = minimal();
+  document["speculation"]["acceptance"] = {{"kind", "beta"}, {"alpha", 1.5}};
+  const auto problems = problems_of(document);
+  const std::vector<std::string> expected = {
+      "s.json: /speculation/acceptance/kind: must be one of \"bernoulli\", got \"beta\"",
+      "s.json: /speculation/acceptance/alpha: must be a number >= 0 and <= 1, got 1.5",
   };
   EXPECT_EQ(problems, expected);
 }

@@ -62,8 +62,8 @@ TEST(ConfigOverrides, MalformedArgumentsAreAllReported) {
 TEST(ConfigOverrides, ApplyReplacesAndCreatesIntermediateObjects) {
   json document = minimal();
   document["network"]["rtt_ms"] = 10;
-  const auto loaded = load_with(document, {"network.rtt_ms=30", "speculation.acceptance.alpha=0.5",
-                                           "mode=edge_ar"});
+  const auto loaded = load_with(
+      document, {"network.rtt_ms=30", "speculation.acceptance.alpha=0.5", "mode=edge_ar"});
   EXPECT_EQ(loaded.scenario.network.rtt_ms, 30);
   EXPECT_EQ(loaded.scenario.speculation.acceptance.alpha, 0.5);
   EXPECT_EQ(loaded.scenario.mode, DecodingMode::edge_ar);

@@ -26,8 +26,12 @@ TEST(ConfigTable, EveryRowIsDocumentedAndStoredOrKept) {
   for (const auto& spec : parameter_table()) {
     EXPECT_FALSE(spec.meaning.empty()) << spec.path;
     EXPECT_EQ(spec.meaning.back(), '.') << spec.path << ": meaning is one sentence";
-    if (spec.type != ParamType::object) EXPECT_TRUE(spec.store) << spec.path << " is not stored";
-    if (spec.type == ParamType::choice) EXPECT_FALSE(spec.choices.empty()) << spec.path;
+    if (spec.type != ParamType::object) {
+      EXPECT_TRUE(spec.store) << spec.path << " is not stored";
+    }
+    if (spec.type == ParamType::choice) {
+      EXPECT_FALSE(spec.choices.empty()) << spec.path;
+    }
   }
 }
 

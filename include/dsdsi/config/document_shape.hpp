@@ -2,9 +2,8 @@
 // The shape of a scenario document as the parameter table implies it: every proper prefix of a
 // parameter's path is a section (an object), every parameter a leaf. Anything else is a typo
 // until proven otherwise, so unknown keys are errors at every level, with a suggestion.
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "dsdsi/config/param_spec.hpp"
 

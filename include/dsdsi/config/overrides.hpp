@@ -2,10 +2,9 @@
 // --set PATH=VALUE: changing one parameter of a scenario from the command line (and, later, from
 // a sweep) without editing the file. Overrides are applied to the JSON document before it is
 // validated, so an overridden value meets exactly the checks a value in the file meets.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace dsdsi {
 

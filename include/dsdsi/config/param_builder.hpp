@@ -22,7 +22,7 @@ namespace dsdsi {
 // (s .* m1 .* m2 ...): the field that a chain of member pointers designates inside `s`.
 template <typename... Members>
 auto& field_of(Scenario& s, Members... members) {
-  return (s .* ... .* members);
+  return (s.*....*members);
 }
 
 class Param {
@@ -69,6 +69,11 @@ class Param {
     spec_.requirement = std::move(text);
     return *this;
   }
+  // For the docs, when the type and range do not say what is valid (e.g. "a readable file").
+  Param& values_note(std::string text) {
+    spec_.values_note = std::move(text);
+    return *this;
+  }
   Param& only_when_absent(std::string controller, std::string why) {
     spec_.used_when = Condition{std::move(controller), {}, std::move(why)};
     return *this;
@@ -85,7 +90,8 @@ class Param {
   // Stores a number, integer, string or boolean into the field designated by `members`.
   template <typename... Members>
   ParamSpec store(Members... members) const {
-    using Field = std::remove_reference_t<decltype(field_of(std::declval<Scenario&>(), members...))>;
+    using Field =
+        std::remove_reference_t<decltype(field_of(std::declval<Scenario&>(), members...))>;
     ParamSpec spec = spec_;
     if constexpr (std::is_same_v<Field, bool>) {
       assert(spec.type == ParamType::boolean);

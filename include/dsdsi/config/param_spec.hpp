@@ -5,11 +5,10 @@
 // record, so a default or a range is never repeated elsewhere.
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "dsdsi/config/scenario.hpp"
 
@@ -72,6 +71,7 @@ struct ParamSpec {
   std::optional<Bound> max;
   std::vector<std::string> choices;  // for ParamType::choice
   std::string requirement;           // replaces the generated "must be ..." text when not empty
+  std::string values_note;           // the docs' "valid values" when type and range do not say it
   std::optional<Condition> used_when;
   IntegerStorage integer_storage = IntegerStorage::none;
   ResolveFn resolve;  // may be empty

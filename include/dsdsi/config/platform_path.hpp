@@ -3,11 +3,10 @@
 // ("platforms/edge_star.xml") and must work whether dsdsi runs from the source tree, the build
 // tree or elsewhere, so a relative path is tried against several directories in a fixed order.
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "dsdsi/config/param_spec.hpp"
 

@@ -3,9 +3,8 @@
 // everything (nothing else can be checked); duplicate keys do not, they are reported together
 // with the validation's problems.
 #include <cstddef>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace dsdsi {
 

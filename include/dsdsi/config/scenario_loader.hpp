@@ -3,10 +3,9 @@
 // Scenario is made. Every problem in the input is found before anything is simulated and
 // reported at once (ConfigError), each as "<source>: <json-pointer>: <message>".
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "dsdsi/config/overrides.hpp"
 #include "dsdsi/config/scenario.hpp"
