@@ -32,16 +32,18 @@ int dispatch(int argc, char** argv) {
     options.command_line.push_back(arg);
   }
 
-  CLI::App app{"dsdsi: discrete-event simulation of edge-cloud speculative decoding on SimGrid.\n"
-               "Docs: docs/scenario.md (every scenario key), shared MODEL.md (the model)."};
+  CLI::App app{
+      "dsdsi: discrete-event simulation of edge-cloud speculative decoding on SimGrid.\n"
+      "Docs: docs/scenario.md (every scenario key), shared MODEL.md (the model)."};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("dsdsi ") + DSDSI_VERSION);
 
   auto* run = app.add_subcommand(
-      "run", "Run one simulation and write summary.json, requests.csv, rounds.csv, clients.csv "
-             "and run.json into the output folder.\n"
-             "Example: dsdsi run scenarios/quickstart.json --set network.rtt_ms=80 --out runs/rtt80\n"
-             "SimGrid options (--cfg=..., --log=...) are passed to the engine.");
+      "run",
+      "Run one simulation and write summary.json, requests.csv, rounds.csv, clients.csv "
+      "and run.json into the output folder.\n"
+      "Example: dsdsi run scenarios/quickstart.json --set network.rtt_ms=80 --out runs/rtt80\n"
+      "SimGrid options (--cfg=..., --log=...) are passed to the engine.");
   add_scenario_options(run, options);
   run->add_option("--out", options.out_dir,
                   "output folder (default: a new folder runs/<scenario>-<date>-<time>); "
@@ -49,8 +51,9 @@ int dispatch(int argc, char** argv) {
   run->add_flag("--force", options.force, "replace the output folder if it exists");
 
   auto* validate = app.add_subcommand(
-      "validate", "Check a scenario and its platform without running it; lists every problem.\n"
-                  "Example: dsdsi validate scenarios/quickstart.json --set speculation.gamma=8");
+      "validate",
+      "Check a scenario and its platform without running it; lists every problem.\n"
+      "Example: dsdsi validate scenarios/quickstart.json --set speculation.gamma=8");
   add_scenario_options(validate, options);
 
   app.add_subcommand("params",

@@ -1,13 +1,16 @@
+// simgrid/version.h needs the macros that the s4u headers define, so it comes second.
+// clang-format off
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/version.h>
+// clang-format on
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-
-#include <unistd.h>
-
-#include <simgrid/s4u/Engine.hpp>  // defines the macros simgrid/version.h needs
-#include <simgrid/version.h>
-#include <spdlog/spdlog.h>
 
 #include "dsdsi/cli/commands.hpp"
 #include "dsdsi/config/overrides.hpp"
@@ -70,9 +73,8 @@ int run_command(const RunOptions& options) {
   const Scenario& s = loaded.scenario;
   // The platform is built (and checked) before anything is written: bad input leaves no trace.
   Simulation simulation(s, options.simgrid_args);
-  StagedOutputDir out(options.out_dir.empty()
-                          ? default_run_dir("runs", options.scenario)
-                          : std::filesystem::path(options.out_dir),
+  StagedOutputDir out(options.out_dir.empty() ? default_run_dir("runs", options.scenario)
+                                              : std::filesystem::path(options.out_dir),
                       options.force);
 
   CsvSink csv(out.staging());

@@ -1,5 +1,7 @@
 #include "dsdsi/metrics/human_summary.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -7,8 +9,6 @@
 #include <iterator>
 #include <optional>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace dsdsi {
 
@@ -87,9 +87,9 @@ std::string format_human_summary(const nlohmann::ordered_json& summary) {
   const std::optional<double> busy = number(summary, "server_busy_fraction");
   add_line(out, "server busy",
            with_unit(fixed(busy ? std::optional(*busy * 100.0) : std::nullopt, 1), " %"));
-  add_line(out, "WAN up / down",
-           bytes(number(summary, "wan_bytes_up")) + " / " +
-               bytes(number(summary, "wan_bytes_down")));
+  add_line(
+      out, "WAN up / down",
+      bytes(number(summary, "wan_bytes_up")) + " / " + bytes(number(summary, "wan_bytes_down")));
   return out;
 }
 

@@ -131,8 +131,8 @@ void StagedOutputDir::commit() {
     std::error_code ec;
     fs::rename(staging_, final_dir_, ec);
     if (ec) {
-      throw OutputDirError("cannot move " + quoted(staging_) + " to " + quoted(final_dir_) +
-                           ": " + ec.message());
+      throw OutputDirError("cannot move " + quoted(staging_) + " to " + quoted(final_dir_) + ": " +
+                           ec.message());
     }
   }
   committed_ = true;
@@ -158,9 +158,9 @@ void StagedOutputDir::replace_existing_final() {
       // which the message names so nothing is lost.
       std::error_code ignored;
       fs::rename(old_contents, final_dir_, ignored);
-      throw OutputDirError("cannot move " + quoted(staging_) + " to " + quoted(final_dir_) +
-                           ": " + ec.message() + " (previous contents in " +
-                           quoted(old_contents) + " if not restored)");
+      throw OutputDirError("cannot move " + quoted(staging_) + " to " + quoted(final_dir_) + ": " +
+                           ec.message() + " (previous contents in " + quoted(old_contents) +
+                           " if not restored)");
     }
   }
   // The new output is in place; failing to delete the old one is not worth failing the run.

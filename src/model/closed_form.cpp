@@ -37,18 +37,23 @@ double tpot_edge_ar(const Inputs& in) { return in.t_de; }
 
 double tpot(DecodingMode mode, const Inputs& in) {
   switch (mode) {
-    case DecodingMode::cloud_ar: return tpot_cloud_ar(in);
-    case DecodingMode::colocated_sd: return tpot_colocated_sd(in);
-    case DecodingMode::dsd_sync: return tpot_dsd_sync(in);
-    case DecodingMode::dsd_pipelined: return tpot_dsd_pipelined(in);
-    case DecodingMode::edge_ar: return tpot_edge_ar(in);
+    case DecodingMode::cloud_ar:
+      return tpot_cloud_ar(in);
+    case DecodingMode::colocated_sd:
+      return tpot_colocated_sd(in);
+    case DecodingMode::dsd_sync:
+      return tpot_dsd_sync(in);
+    case DecodingMode::dsd_pipelined:
+      return tpot_dsd_pipelined(in);
+    case DecodingMode::edge_ar:
+      return tpot_edge_ar(in);
   }
   return NAN;
 }
 
 std::optional<double> break_even_rtt(const Inputs& in) {
-  const double rtt =
-      expected_tokens_per_round(in.alpha, in.gamma) * in.t_ar - in.t_v - in.gamma * in.t_de - in.ser;
+  const double rtt = expected_tokens_per_round(in.alpha, in.gamma) * in.t_ar - in.t_v -
+                     in.gamma * in.t_de - in.ser;
   if (rtt <= 0) return std::nullopt;
   return rtt;
 }
@@ -84,7 +89,8 @@ Inputs inputs_for(const Scenario& s) {
   const double up_mbps = std::min(s.network.uplink_mbps, cloud_mbps);
   const double down_mbps = std::min(s.network.downlink_mbps, cloud_mbps);
   const auto header = s.network.header_bytes;
-  in.ser = serialisation_ms(static_cast<double>(payload::draft_window_bytes(header, in.gamma)), up_mbps) +
+  in.ser = serialisation_ms(static_cast<double>(payload::draft_window_bytes(header, in.gamma)),
+                            up_mbps) +
            serialisation_ms(static_cast<double>(payload::verify_reply_bytes(header)), down_mbps);
   return in;
 }

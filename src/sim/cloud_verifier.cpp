@@ -62,8 +62,8 @@ void CloudVerifier::operator()() {
 void CloudVerifier::finish(const CloudJob& job, std::int64_t batch_id, std::int64_t batch_size,
                            double start_ms, double end_ms) {
   const auto c = static_cast<std::size_t>(job.client);
-  RoundRecord round{job.client, job.request, job.sent_ms, batch_id, batch_size, start_ms, end_ms,
-                    0, 0, 0};
+  RoundRecord round{job.client, job.request, job.sent_ms, batch_id, batch_size,
+                    start_ms,   end_ms,      0,           0,        0};
   CloudJob next = job;  // the request's next cloud-side round, if any
   next.ready_ms = next.sent_ms = end_ms;
 
@@ -95,8 +95,8 @@ void CloudVerifier::finish(const CloudJob& job, std::int64_t batch_id, std::int6
       round.committed = 1;
       break;
     case CloudJobKind::colocated_round: {
-      const auto leading = acceptance_->leading_accepted(acceptance_streams_[c],
-                                                         static_cast<int>(job.shape.tokens));
+      const auto leading =
+          acceptance_->leading_accepted(acceptance_streams_[c], static_cast<int>(job.shape.tokens));
       const auto outcome = resolve_round(job.shape.tokens, leading, false, job.remaining);
       round.gamma = job.shape.tokens;
       round.accepted = outcome.accepted;
@@ -119,8 +119,8 @@ void CloudVerifier::finish(const CloudJob& job, std::int64_t batch_id, std::int6
 
 void CloudVerifier::reply(const CloudJob& job, std::int64_t drafted, std::int64_t accepted,
                           std::int64_t committed, bool bonus_guessed, std::int64_t wire_bytes) {
-  auto* message = new RoundReply{job.request, drafted, accepted, committed, bonus_guessed,
-                                 wire_bytes};
+  auto* message =
+      new RoundReply{job.request, drafted, accepted, committed, bonus_guessed, wire_bytes};
   // Detached: the GPU does not wait for the reply to cross the WAN. The edge takes ownership.
   downlinks_[static_cast<std::size_t>(job.client)]
       ->put_init(message, static_cast<std::uint64_t>(wire_bytes))

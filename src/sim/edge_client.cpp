@@ -1,7 +1,6 @@
 #include "dsdsi/sim/edge_client.hpp"
 
 #include <memory>
-
 #include <simgrid/s4u/Comm.hpp>
 
 #include "dsdsi/model/payload.hpp"
@@ -22,11 +21,19 @@ void EdgeClient::operator()() {
     r.request = i;
     r.submit_ms = now_ms();
     switch (s_.mode) {
-      case DecodingMode::edge_ar: decode_on_edge(r); break;
+      case DecodingMode::edge_ar:
+        decode_on_edge(r);
+        break;
       case DecodingMode::cloud_ar:
-      case DecodingMode::colocated_sd: receive_cloud_decoding(r); break;
-      case DecodingMode::dsd_sync: decode_sync(r); break;
-      case DecodingMode::dsd_pipelined: decode_pipelined(r); break;
+      case DecodingMode::colocated_sd:
+        receive_cloud_decoding(r);
+        break;
+      case DecodingMode::dsd_sync:
+        decode_sync(r);
+        break;
+      case DecodingMode::dsd_pipelined:
+        decode_pipelined(r);
+        break;
     }
     r.last_token_ms = now_ms();
     sink_->on_request(r);
@@ -118,7 +125,8 @@ void EdgeClient::decode_pipelined(RequestRecord& r) {
   while (remaining > 0) {
     const std::int64_t predraft = tokens_to_predraft(s_.gamma, window, remaining);
     send_window(r, window, predraft > 0, remaining, false);
-    const double predraft_done_ms = now_ms() + static_cast<double>(predraft) * s_.draft_ms_per_token;
+    const double predraft_done_ms =
+        now_ms() + static_cast<double>(predraft) * s_.draft_ms_per_token;
     RoundReply* raw_reply = nullptr;
     sg4::CommPtr verdict = downlink_->get_async<RoundReply>(&raw_reply);
     // wait_any_for leaves the receive posted when it times out (a plain get with a timeout

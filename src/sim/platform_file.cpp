@@ -6,11 +6,10 @@
 #include <limits>
 #include <map>
 #include <regex>
-#include <string>
-
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u/Link.hpp>
 #include <simgrid/s4u/NetZone.hpp>
+#include <string>
 
 #include "dsdsi/config/config_error.hpp"
 #include "platform_internal.hpp"
@@ -88,7 +87,8 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
     }
   }
   if (clouds.empty()) {
-    problems.push_back(file + ": no cloud host (give one host <prop id=\"role\" value=\"cloud\"/>)");
+    problems.push_back(file +
+                       ": no cloud host (give one host <prop id=\"role\" value=\"cloud\"/>)");
   } else if (clouds.size() > 1) {
     std::string names;
     for (const auto* h : clouds) names += (names.empty() ? "" : ", ") + h->get_name();
@@ -110,10 +110,11 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
     if (const char* value = edge->get_property("draft_ms_per_token")) {
       char* end = nullptr;
       const double v = std::strtod(value, &end);
-      if (end == value || *end != '\0' || !(v > 0) || v == std::numeric_limits<double>::infinity()) {
+      if (end == value || *end != '\0' || !(v > 0) ||
+          v == std::numeric_limits<double>::infinity()) {
         problems.push_back(where(file, line_of(edge)) + ": host \"" + edge->get_name() +
-                           "\": property draft_ms_per_token must be a number > 0, got \"" +
-                           value + "\"");
+                           "\": property draft_ms_per_token must be a number > 0, got \"" + value +
+                           "\"");
       } else {
         placement.draft_ms_per_token = v;
       }

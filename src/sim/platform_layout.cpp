@@ -1,8 +1,7 @@
 #include "dsdsi/sim/platform_layout.hpp"
 
-#include <vector>
-
 #include <simgrid/s4u/Link.hpp>
+#include <vector>
 
 #include "platform_internal.hpp"
 

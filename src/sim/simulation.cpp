@@ -1,7 +1,6 @@
 #include "dsdsi/sim/simulation.hpp"
 
 #include <algorithm>
-
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 

@@ -1,10 +1,9 @@
 // The generated platform: a star with the cloud at one branch and one edge host per client, each
 // behind its own split-duplex WAN link. One-way latency is rtt_ms / 2 on each edge link, so a
 // round trip edge -> cloud -> edge pays exactly rtt_ms. Routes are O(N) (SIMGRID_NOTES.md).
-#include <string>
-
 #include <simgrid/s4u/Link.hpp>
 #include <simgrid/s4u/NetZone.hpp>
+#include <string>
 
 #include "dsdsi/sim/platform_layout.hpp"
 #include "platform_internal.hpp"
@@ -19,9 +18,10 @@ PlatformLayout build_star_platform(const Scenario& s) {
   auto* zone = sg4::create_star_zone("wan");
   PlatformLayout layout;
   layout.cloud = zone->create_host("cloud", kHostFlops)->seal();
-  const sg4::Link* cloud_link = zone->create_split_duplex_link("cloud-link", s.network.cloud_link_gbps * 1e9 / 8)
-                                    ->set_latency(0)
-                                    ->seal();
+  const sg4::Link* cloud_link =
+      zone->create_split_duplex_link("cloud-link", s.network.cloud_link_gbps * 1e9 / 8)
+          ->set_latency(0)
+          ->seal();
   zone->add_route(layout.cloud->get_netpoint(), nullptr, nullptr, nullptr,
                   {{cloud_link, sg4::LinkInRoute::Direction::UP}}, true);
 

@@ -18,7 +18,8 @@ void expect_rejected(const std::vector<std::string>& args, const std::filesystem
   EXPECT_EQ(run.exit_code, 2) << label << "\n" << run.output;
   for (const auto& text : expected) {
     EXPECT_NE(run.output.find(text), std::string::npos)
-        << label << ": expected \"" << text << "\" in:\n" << run.output;
+        << label << ": expected \"" << text << "\" in:\n"
+        << run.output;
   }
   EXPECT_FALSE(std::filesystem::exists(out)) << label << ": output folder was created";
   if (std::filesystem::exists(out.parent_path())) {
@@ -66,9 +67,9 @@ TEST(BadInputCli, MalformedJsonNamesLineAndColumn) {
 
 TEST(BadInputCli, MissingScenarioFile) {
   TempDir dir;
-  expect_rejected({"run", (dir.path() / "nope.json").string(), "--out",
-                   (dir.path() / "out").string()},
-                  dir.path() / "out", {"nope.json"}, "missing file");
+  expect_rejected(
+      {"run", (dir.path() / "nope.json").string(), "--out", (dir.path() / "out").string()},
+      dir.path() / "out", {"nope.json"}, "missing file");
 }
 
 struct BadPlatform {
@@ -108,8 +109,9 @@ TEST(BadInputCli, ExistingOutputFolderIsNotTouchedWithoutForce) {
   EXPECT_EQ(dsdsi::test::read_text(out / "precious.txt"), "keep me");
   EXPECT_FALSE(std::filesystem::exists(out / "summary.json"));
 
-  const auto forced = run_dsdsi({"run", source_path("scenarios/quickstart.json").string(), "--out",
-                                 out.string(), "--force", "--set", "workload.requests_per_client=1"});
+  const auto forced =
+      run_dsdsi({"run", source_path("scenarios/quickstart.json").string(), "--out", out.string(),
+                 "--force", "--set", "workload.requests_per_client=1"});
   EXPECT_EQ(forced.exit_code, 0) << forced.output;
   EXPECT_TRUE(std::filesystem::exists(out / "summary.json"));
   EXPECT_FALSE(std::filesystem::exists(out / "precious.txt"));

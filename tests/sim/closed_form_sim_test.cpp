@@ -47,7 +47,9 @@ const ParamSet kSets[] = {
 void PrintTo(const ParamSet& set, std::ostream* os) { *os << set.name; }
 
 // Mean and standard deviation of N (committed per round) and A = N - 1 (accepted).
-struct RoundStats { double mean_n, sd_n, mean_a, sd_a; };
+struct RoundStats {
+  double mean_n, sd_n, mean_a, sd_a;
+};
 
 RoundStats round_stats(double alpha, int gamma) {
   double m1 = 0, m2 = 0;
@@ -140,13 +142,12 @@ std::string name_of(const ::testing::TestParamInfo<ClosedFormSim::ParamType>& in
          std::string(dsdsi::to_string(std::get<1>(info.param)));
 }
 
-INSTANTIATE_TEST_SUITE_P(AllModes, ClosedFormSim,
-                         ::testing::Combine(::testing::ValuesIn(kSets),
-                                            ::testing::Values(DecodingMode::cloud_ar,
-                                                              DecodingMode::colocated_sd,
-                                                              DecodingMode::dsd_sync,
-                                                              DecodingMode::dsd_pipelined,
-                                                              DecodingMode::edge_ar)),
-                         name_of);
+INSTANTIATE_TEST_SUITE_P(
+    AllModes, ClosedFormSim,
+    ::testing::Combine(::testing::ValuesIn(kSets),
+                       ::testing::Values(DecodingMode::cloud_ar, DecodingMode::colocated_sd,
+                                         DecodingMode::dsd_sync, DecodingMode::dsd_pipelined,
+                                         DecodingMode::edge_ar)),
+    name_of);
 
 }  // namespace

@@ -8,8 +8,9 @@
 namespace {
 
 const std::vector<std::string> kBusyServer = {
-    "workload.clients=60", "workload.requests_per_client=3", "workload.output_tokens=120",
-    "workload.think_ms=5", "cloud.max_batch=8", "cloud.batch_window_ms=3"};
+    "workload.clients=60",        "workload.requests_per_client=3",
+    "workload.output_tokens=120", "workload.think_ms=5",
+    "cloud.max_batch=8",          "cloud.batch_window_ms=3"};
 
 std::vector<std::string> with(std::vector<std::string> sets, const std::string& extra) {
   sets.push_back(extra);

@@ -23,17 +23,25 @@ struct PlatformCase {
 };
 
 const PlatformCase kCases[] = {
-    {"floyd", "platforms/two-region-floyd.xml",
-     {{"phone-near", 10, 20, 1000, 1000}, {"laptop-far", 50, 8, 1000, 1000},
+    {"floyd",
+     "platforms/two-region-floyd.xml",
+     {{"phone-near", 10, 20, 1000, 1000},
+      {"laptop-far", 50, 8, 1000, 1000},
       {"jetson-sat", 120, 10, 1000, 1000}}},
-    {"dijkstra", "tests/data/platforms/routing-dijkstra.xml",
-     {{"phone-near", 10, 20, 1000, 1000}, {"laptop-far", 50, 8, 1000, 1000},
+    {"dijkstra",
+     "tests/data/platforms/routing-dijkstra.xml",
+     {{"phone-near", 10, 20, 1000, 1000},
+      {"laptop-far", 50, 8, 1000, 1000},
       {"jetson-sat", 120, 10, 1000, 1000}}},
-    {"full", "tests/data/platforms/routing-full.xml",
-     {{"phone-near", 10, 10, 1000, 1000}, {"laptop-far", 50, 10, 1000, 1000},
+    {"full",
+     "tests/data/platforms/routing-full.xml",
+     {{"phone-near", 10, 10, 1000, 1000},
+      {"laptop-far", 50, 10, 1000, 1000},
       {"jetson-sat", 120, 10, 1000, 1000}}},
-    {"cluster", "tests/data/platforms/routing-cluster.xml",
-     {{"phone-near", 10, 10, 50, 200}, {"laptop-far", 50, 10, 50, 200},
+    {"cluster",
+     "tests/data/platforms/routing-cluster.xml",
+     {{"phone-near", 10, 10, 50, 200},
+      {"laptop-far", 50, 10, 50, 200},
       {"jetson-sat", 120, 10, 20, 100}}},
 };
 
@@ -80,7 +88,9 @@ TEST_P(PlatformXmlSim, EachClientGetsThePerTokenTimeOfItsOwnRouteAndDevice) {
     in.t_v = t_v;
     in.rtt = h.rtt_ms;
     // A window of gamma ids up and an 8-byte verdict down, each with the header.
-    in.ser = ((header + 4 * gamma) * 8 / (h.up_mbps * 1e6) + (header + 8) * 8 / (h.down_mbps * 1e6)) * 1e3;
+    in.ser =
+        ((header + 4 * gamma) * 8 / (h.up_mbps * 1e6) + (header + 8) * 8 / (h.down_mbps * 1e6)) *
+        1e3;
     const double expected = dsdsi::closed_form::tpot_dsd_sync(in);
     const auto& [sum, count] = tpot_sum.at(std::to_string(c));
     EXPECT_NEAR(sum / count / expected, 1.0, 0.01)

@@ -10,11 +10,11 @@ TEST(RoundTimingSim, EverySynchronousRoundCostsDraftPlusRttPlusVerifyPlusSeriali
   const double t_de = 10, t_v = 20, rtt = 50, header = 40, up_mbps = 20, down_mbps = 100;
   dsdsi::test::TempDir dir;
   const auto out = dir.path() / "out";
-  const auto summary = dsdsi::test::run_and_summarize(
-      dsdsi::test::source_path("scenarios/quickstart.json").string(),
-      {"mode=dsd_sync", "workload.requests_per_client=3", "workload.output_tokens=300",
-       "workload.think_ms=0"},
-      out);
+  const auto summary =
+      dsdsi::test::run_and_summarize(dsdsi::test::source_path("scenarios/quickstart.json").string(),
+                                     {"mode=dsd_sync", "workload.requests_per_client=3",
+                                      "workload.output_tokens=300", "workload.think_ms=0"},
+                                     out);
   ASSERT_FALSE(summary.empty());
   const auto rounds = dsdsi::test::read_csv(out / "rounds.csv");
   ASSERT_GT(rounds.size(), 100u);

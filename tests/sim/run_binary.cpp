@@ -35,7 +35,8 @@ BinaryRun run_dsdsi(const std::vector<std::string>& args) {
   BinaryRun run;
   std::array<char, 4096> buffer{};
   ssize_t n = 0;
-  while ((n = read(pipe_fds[0], buffer.data(), buffer.size())) > 0) run.output.append(buffer.data(), static_cast<size_t>(n));
+  while ((n = read(pipe_fds[0], buffer.data(), buffer.size())) > 0)
+    run.output.append(buffer.data(), static_cast<size_t>(n));
   close(pipe_fds[0]);
   int status = 0;
   waitpid(pid, &status, 0);

@@ -3,10 +3,9 @@
 // wrote. Shared by every simulation test.
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace dsdsi::test {
 

@@ -15,12 +15,15 @@ TEST(ShippedScenarios, EachValidatesAndRunsShort) {
     EXPECT_EQ(v.exit_code, 0) << entry.path() << "\n" << v.output;
     dsdsi::test::TempDir dir;
     const auto summary = dsdsi::test::run_and_summarize(
-        entry.path().string(),
-        {"workload.requests_per_client=1", "workload.output_tokens=32"}, dir.path() / "out");
+        entry.path().string(), {"workload.requests_per_client=1", "workload.output_tokens=32"},
+        dir.path() / "out");
     ASSERT_FALSE(summary.empty()) << entry.path();
     EXPECT_EQ(summary.at("output_tokens").get<long>(),
               32 * dsdsi::test::read_json(dir.path() / "out" / "run.json")
-                       .at("scenario").at("workload").at("clients").get<long>());
+                       .at("scenario")
+                       .at("workload")
+                       .at("clients")
+                       .get<long>());
   }
   EXPECT_GE(count, 1);
 }

@@ -1,3 +1,4 @@
+#include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <clocale>
@@ -8,8 +9,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "dsdsi/metrics/csv_sink.hpp"
 #include "dsdsi/metrics/fanout_sink.hpp"

@@ -1,8 +1,8 @@
+#include <gtest/gtest.h>
+
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "dsdsi/metrics/human_summary.hpp"
 #include "dsdsi/metrics/summary.hpp"

@@ -1,3 +1,4 @@
+#include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <ctime>
@@ -8,8 +9,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "dsdsi/metrics/staged_output_dir.hpp"
 
@@ -35,9 +34,7 @@ class MetricsStagedOutputDir : public ::testing::Test {
     }
     return result;
   }
-  static void write(const fs::path& file, const std::string& text) {
-    std::ofstream(file) << text;
-  }
+  static void write(const fs::path& file, const std::string& text) { std::ofstream(file) << text; }
   static std::string read(const fs::path& file) {
     std::ifstream in(file);
     std::ostringstream text;

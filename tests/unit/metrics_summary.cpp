@@ -1,10 +1,10 @@
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "dsdsi/metrics/summary.hpp"
 
@@ -57,14 +57,32 @@ SummaryAccumulator full_run() {
 
 TEST(MetricsSummary, KeysInDocumentedOrder) {
   const nlohmann::ordered_json summary = full_run().finish(1020);
-  const std::vector<std::string> expected = {
-      "requests", "output_tokens", "rounds", "drafted_tokens", "accepted_tokens",
-      "tokens_per_round_mean", "acceptance_rate",
-      "ttft_ms_mean", "ttft_ms_p50", "ttft_ms_p95", "ttft_ms_p99",
-      "tpot_ms_mean", "tpot_ms_p50", "tpot_ms_p95", "tpot_ms_p99",
-      "e2e_ms_mean", "e2e_ms_p50", "e2e_ms_p95", "e2e_ms_p99",
-      "throughput_tokens_per_s", "server_busy_fraction", "batches", "batch_size_mean",
-      "wan_bytes_up", "wan_bytes_down", "makespan_ms"};
+  const std::vector<std::string> expected = {"requests",
+                                             "output_tokens",
+                                             "rounds",
+                                             "drafted_tokens",
+                                             "accepted_tokens",
+                                             "tokens_per_round_mean",
+                                             "acceptance_rate",
+                                             "ttft_ms_mean",
+                                             "ttft_ms_p50",
+                                             "ttft_ms_p95",
+                                             "ttft_ms_p99",
+                                             "tpot_ms_mean",
+                                             "tpot_ms_p50",
+                                             "tpot_ms_p95",
+                                             "tpot_ms_p99",
+                                             "e2e_ms_mean",
+                                             "e2e_ms_p50",
+                                             "e2e_ms_p95",
+                                             "e2e_ms_p99",
+                                             "throughput_tokens_per_s",
+                                             "server_busy_fraction",
+                                             "batches",
+                                             "batch_size_mean",
+                                             "wan_bytes_up",
+                                             "wan_bytes_down",
+                                             "makespan_ms"};
   std::vector<std::string> keys;
   for (const auto& item : summary.items()) keys.push_back(item.key());
   EXPECT_EQ(keys, expected);
@@ -127,9 +145,9 @@ TEST(MetricsSummary, EdgeOnlyRunHasNullsForRoundBatchAndTpotMetrics) {
   EXPECT_EQ(s["requests"], 2);
   EXPECT_EQ(s["rounds"], 0);
   EXPECT_EQ(s["batches"], 0);
-  for (const char* key : {"tokens_per_round_mean", "acceptance_rate", "tpot_ms_mean",
-                          "tpot_ms_p50", "tpot_ms_p95", "tpot_ms_p99", "throughput_tokens_per_s",
-                          "server_busy_fraction", "batch_size_mean"}) {
+  for (const char* key :
+       {"tokens_per_round_mean", "acceptance_rate", "tpot_ms_mean", "tpot_ms_p50", "tpot_ms_p95",
+        "tpot_ms_p99", "throughput_tokens_per_s", "server_busy_fraction", "batch_size_mean"}) {
     EXPECT_TRUE(s[key].is_null()) << key << " = " << s[key];
   }
   EXPECT_EQ(s["ttft_ms_p50"], 0.0);  // defined, and genuinely 0 here
@@ -181,10 +199,8 @@ TEST(MetricsSummary, RequestWithoutTokensCountsButHasNoLatency) {
 
 TEST(MetricsSummary, FinishRejectsImpossibleMakespan) {
   EXPECT_THROW(full_run().finish(-1), std::invalid_argument);
-  EXPECT_THROW(full_run().finish(std::numeric_limits<double>::quiet_NaN()),
-               std::invalid_argument);
-  EXPECT_THROW(full_run().finish(std::numeric_limits<double>::infinity()),
-               std::invalid_argument);
+  EXPECT_THROW(full_run().finish(std::numeric_limits<double>::quiet_NaN()), std::invalid_argument);
+  EXPECT_THROW(full_run().finish(std::numeric_limits<double>::infinity()), std::invalid_argument);
 }
 
 TEST(MetricsSummary, FinishCanBeCalledAgainAndRecordsStillCount) {

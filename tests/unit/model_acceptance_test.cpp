@@ -13,7 +13,8 @@ using dsdsi::RandomStream;
 
 namespace {
 // Pearson chi-square of observed counts against expected probabilities.
-double chi_square(const std::vector<long>& observed, const std::vector<double>& probability, long n) {
+double chi_square(const std::vector<long>& observed, const std::vector<double>& probability,
+                  long n) {
   double stat = 0;
   for (std::size_t k = 0; k < observed.size(); ++k) {
     const double expected = probability[k] * static_cast<double>(n);

@@ -56,10 +56,15 @@ TEST(ModelClosedForm, SerialisationAddsToTheSynchronousRound) {
 // Table III of "Speculation at a Distance": the largest RTT (ms, rounded) at which synchronous
 // DSD still beats cloud AR, gamma 5, t_de 10, t_v = t_ar. 0 stands for "never".
 TEST(ModelClosedForm, BreakEvenRttReproducesTableIII) {
-  struct Row { double t_ar; int expected[4]; };
+  struct Row {
+    double t_ar;
+    int expected[4];
+  };
   const double alphas[4] = {0.5, 0.7, 0.85, 0.9};
-  const Row rows[] = {{100, {47, 144, 265, 319}}, {50, {0, 47, 108, 134}},
-                      {30, {0, 8, 45, 61}}, {20, {0, 0, 13, 24}}};
+  const Row rows[] = {{100, {47, 144, 265, 319}},
+                      {50, {0, 47, 108, 134}},
+                      {30, {0, 8, 45, 61}},
+                      {20, {0, 0, 13, 24}}};
   for (const auto& row : rows) {
     for (int i = 0; i < 4; ++i) {
       const auto rtt = cf::break_even_rtt(reference(alphas[i], 5, 10, row.t_ar, 0));

@@ -49,7 +49,7 @@ TEST(ModelBatchCost, ConstantStepsPlusPerTokenPrefill) {
   EXPECT_DOUBLE_EQ(cost.batch_ms({{CloudJobKind::prefill, 100}}), 50);
   EXPECT_DOUBLE_EQ(cost.batch_ms({{CloudJobKind::prefill, 10}, {CloudJobKind::ar_step, 0}}), 20);
   // Co-located SD: the longest window sets the number of batched draft steps.
-  EXPECT_DOUBLE_EQ(cost.batch_ms({{CloudJobKind::colocated_round, 4},
-                                  {CloudJobKind::colocated_round, 2}}),
-                   4 * 3 + 20);
+  EXPECT_DOUBLE_EQ(
+      cost.batch_ms({{CloudJobKind::colocated_round, 4}, {CloudJobKind::colocated_round, 2}}),
+      4 * 3 + 20);
 }

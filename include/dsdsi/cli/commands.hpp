@@ -9,11 +9,11 @@ namespace dsdsi::cli {
 
 struct RunOptions {
   std::string scenario;
-  std::vector<std::string> sets;           // --set PATH=VALUE
-  std::string out_dir;                     // empty: a new folder under runs/
-  bool force = false;                      // replace an existing non-empty --out
-  std::vector<std::string> simgrid_args;   // --cfg=... / --log=..., passed to SimGrid untouched
-  std::vector<std::string> command_line;   // for run.json
+  std::vector<std::string> sets;          // --set PATH=VALUE
+  std::string out_dir;                    // empty: a new folder under runs/
+  bool force = false;                     // replace an existing non-empty --out
+  std::vector<std::string> simgrid_args;  // --cfg=... / --log=..., passed to SimGrid untouched
+  std::vector<std::string> command_line;  // for run.json
 };
 
 int run_command(const RunOptions& options);

@@ -12,10 +12,10 @@ namespace dsdsi {
 enum class NetworkModel { exact, tcp };
 
 struct NetworkParams {
-  double rtt_ms = 0;          // generated star only: round-trip latency edge <-> cloud
-  double uplink_mbps = 0;     // generated star only: each edge host's uplink
-  double downlink_mbps = 0;   // generated star only: each edge host's downlink
-  double cloud_link_gbps = 0; // generated star only: the cloud host's own link, shared by all
+  double rtt_ms = 0;           // generated star only: round-trip latency edge <-> cloud
+  double uplink_mbps = 0;      // generated star only: each edge host's uplink
+  double downlink_mbps = 0;    // generated star only: each edge host's downlink
+  double cloud_link_gbps = 0;  // generated star only: the cloud host's own link, shared by all
   NetworkModel model = NetworkModel::exact;
   std::int64_t header_bytes = 0;  // per-message header added to every payload
 };

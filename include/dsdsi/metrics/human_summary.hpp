@@ -1,9 +1,8 @@
 #pragma once
 // The terminal view of summary.json. summary.json stays the reference; this text is for people
 // and may change format freely.
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace dsdsi {
 

@@ -25,14 +25,14 @@ struct RequestRecord {
 struct RoundRecord {
   std::int64_t client = 0;
   std::int64_t request = 0;
-  double sent_ms = 0;          // window sent by the edge (cloud-side modes: step became ready)
+  double sent_ms = 0;  // window sent by the edge (cloud-side modes: step became ready)
   std::int64_t batch_id = 0;
-  std::int64_t batch_size = 0; // jobs in the batch (prefill jobs included)
-  double verify_start_ms = 0;  // batch start
-  double verify_end_ms = 0;    // batch end
-  std::int64_t gamma = 0;      // draft tokens in this window (0 for cloud_ar)
-  std::int64_t accepted = 0;   // draft tokens accepted
-  std::int64_t committed = 0;  // tokens added to the output by this round
+  std::int64_t batch_size = 0;  // jobs in the batch (prefill jobs included)
+  double verify_start_ms = 0;   // batch start
+  double verify_end_ms = 0;     // batch end
+  std::int64_t gamma = 0;       // draft tokens in this window (0 for cloud_ar)
+  std::int64_t accepted = 0;    // draft tokens accepted
+  std::int64_t committed = 0;   // tokens added to the output by this round
 };
 
 // One batch executed by a cloud verifier (a prefill-only batch too).

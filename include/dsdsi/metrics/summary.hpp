@@ -3,9 +3,8 @@
 // as they stream in. Per-request latencies are kept (O(requests) memory); per-round and per-batch
 // records are only summed, because a run can have millions of rounds.
 #include <cstdint>
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "dsdsi/metrics/records.hpp"
 

@@ -15,12 +15,12 @@ double expected_tokens_per_round(double alpha, int gamma);
 struct Inputs {
   double alpha = 0;
   int gamma = 0;
-  double t_de = 0;   // edge draft step, ms per token
-  double t_dc = 0;   // co-located (cloud) draft step, ms per token
-  double t_v = 0;    // verify step, ms
-  double t_ar = 0;   // target autoregressive step, ms
-  double rtt = 0;    // ms
-  double ser = 0;    // serialisation of one round's up and down messages, ms
+  double t_de = 0;  // edge draft step, ms per token
+  double t_dc = 0;  // co-located (cloud) draft step, ms per token
+  double t_v = 0;   // verify step, ms
+  double t_ar = 0;  // target autoregressive step, ms
+  double rtt = 0;   // ms
+  double ser = 0;   // serialisation of one round's up and down messages, ms
 };
 
 double tpot_cloud_ar(const Inputs& in);

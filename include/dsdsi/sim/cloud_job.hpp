@@ -7,7 +7,7 @@ namespace dsdsi {
 
 // One unit of work waiting for the cloud GPU.
 struct CloudJob {
-  CloudJobShape shape;         // kind and tokens (prompt tokens, or window size)
+  CloudJobShape shape;  // kind and tokens (prompt tokens, or window size)
   std::int64_t client = 0;
   std::int64_t request = 0;
   bool with_guess = false;     // verify_window only: the pipelined bonus guess rides along

@@ -3,7 +3,6 @@
 // the GPU at the moment it arrives. One per client, so that every upload starts moving when it
 // is sent and is delivered when it completes, whatever the other clients are doing.
 #include <cstdint>
-
 #include <simgrid/s4u/Mailbox.hpp>
 
 #include "dsdsi/sim/job_queue.hpp"

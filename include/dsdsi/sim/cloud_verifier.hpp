@@ -4,9 +4,8 @@
 // acceptance model, replies to the edge and, in the cloud-side modes, queues the next round.
 #include <cstdint>
 #include <memory>
-#include <vector>
-
 #include <simgrid/s4u/Mailbox.hpp>
+#include <vector>
 
 #include "dsdsi/config/scenario.hpp"
 #include "dsdsi/metrics/records.hpp"
@@ -26,8 +25,8 @@ class CloudVerifier {
 
  private:
   std::vector<CloudJob> next_batch();
-  void finish(const CloudJob& job, std::int64_t batch_id, std::int64_t batch_size,
-              double start_ms, double end_ms);
+  void finish(const CloudJob& job, std::int64_t batch_id, std::int64_t batch_size, double start_ms,
+              double end_ms);
   void reply(const CloudJob& job, std::int64_t drafted, std::int64_t accepted,
              std::int64_t committed, bool bonus_guessed, std::int64_t wire_bytes);
 

@@ -4,7 +4,6 @@
 // for the cloud to verify (dsd_sync, dsd_pipelined), or by receiving what the cloud decodes
 // (cloud_ar, colocated_sd). It records one RequestRecord per request.
 #include <cstdint>
-
 #include <simgrid/s4u/Mailbox.hpp>
 
 #include "dsdsi/config/scenario.hpp"

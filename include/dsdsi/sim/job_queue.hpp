@@ -9,7 +9,6 @@
 // wake the verifier when it sleeps, so a busy verifier costs no simcall per job.
 #include <cstddef>
 #include <deque>
-
 #include <simgrid/s4u/Semaphore.hpp>
 
 #include "dsdsi/sim/cloud_job.hpp"

@@ -30,7 +30,7 @@ using UplinkMessage = std::variant<PromptUpload, DraftWindow>;
 // round), with the tokens it commits.
 struct RoundReply {
   std::int64_t request = 0;
-  std::int64_t drafted = 0;   // draft tokens verified in the round
+  std::int64_t drafted = 0;  // draft tokens verified in the round
   std::int64_t accepted = 0;
   std::int64_t committed = 0;
   bool bonus_guessed = false;

@@ -3,11 +3,10 @@
 // the cloud gives it. Built either by generating a star from the scenario's `network` block or
 // by loading a SimGrid platform XML whose hosts carry a `role` property.
 #include <cstdint>
-#include <string>
-#include <vector>
-
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Host.hpp>
+#include <string>
+#include <vector>
 
 #include "dsdsi/config/scenario.hpp"
 
@@ -15,8 +14,8 @@ namespace dsdsi {
 
 struct ClientPlacement {
   simgrid::s4u::Host* host = nullptr;
-  double rtt_ms = 0;               // sum of link latencies there and back
-  double draft_ms_per_token = 0;   // the scenario's, or the host's draft_ms_per_token property
+  double rtt_ms = 0;              // sum of link latencies there and back
+  double draft_ms_per_token = 0;  // the scenario's, or the host's draft_ms_per_token property
 };
 
 struct PlatformLayout {

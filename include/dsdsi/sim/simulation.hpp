@@ -2,10 +2,9 @@
 // One simulation: a SimGrid engine, the platform, the actors. SimGrid allows one engine per
 // process (SIMGRID_NOTES.md), so a process builds at most one Simulation.
 #include <memory>
+#include <simgrid/s4u/Engine.hpp>
 #include <string>
 #include <vector>
-
-#include <simgrid/s4u/Engine.hpp>
 
 #include "dsdsi/config/scenario.hpp"
 #include "dsdsi/metrics/records.hpp"
