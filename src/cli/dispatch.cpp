@@ -1,3 +1,6 @@
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 
 #include "dsdsi/cli/commands.hpp"
@@ -37,6 +40,8 @@ int dispatch(int argc, char** argv) {
       "Docs: docs/scenario.md (every scenario key), shared MODEL.md (the model)."};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("dsdsi ") + DSDSI_VERSION);
+  bool verbose = false;
+  app.add_flag("-v,--verbose", verbose, "log what dsdsi does, step by step, on stderr");
 
   auto* run = app.add_subcommand(
       "run",
@@ -67,6 +72,10 @@ int dispatch(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
+  // Diagnostics go to stderr, so that stdout carries only results.
+  spdlog::set_default_logger(spdlog::stderr_color_st("dsdsi"));
+  spdlog::set_pattern("[dsdsi %l] %v");
+  spdlog::set_level(verbose ? spdlog::level::info : spdlog::level::warn);
   if (*run) return run_command(options);
   if (*validate) return validate_command(options);
   return params_command();

@@ -1,0 +1,59 @@
+#include "dsdsi/cli/run_outputs.hpp"
+
+// simgrid/version.h needs the macros that the s4u headers define, so it comes second.
+// clang-format off
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/version.h>
+// clang-format on
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace dsdsi::cli {
+
+namespace {
+
+std::string simgrid_version() {
+  int major = 0, minor = 0, patch = 0;
+  sg_version_get(&major, &minor, &patch);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
+
+std::string host_name() {
+  char name[256] = {};
+  return gethostname(name, sizeof(name) - 1) == 0 ? std::string(name) : std::string();
+}
+
+}  // namespace
+
+void write_clients_csv(const std::filesystem::path& file, const PlatformLayout& layout) {
+  std::ofstream out(file);
+  out << "client,host,rtt_ms,draft_ms_per_token\n";
+  char line[512];
+  for (std::size_t c = 0; c < layout.clients.size(); ++c) {
+    const auto& p = layout.clients[c];
+    std::snprintf(line, sizeof(line), "%zu,%s,%.6f,%.6f\n", c, p.host->get_cname(), p.rtt_ms,
+                  p.draft_ms_per_token);
+    out << line;
+  }
+  out.flush();
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+nlohmann::ordered_json run_facts(const RunOptions& options, const LoadedScenario& loaded,
+                                 double wall_time_s) {
+  nlohmann::ordered_json facts;
+  facts["tool"] = "dsdsi";
+  facts["version"] = DSDSI_VERSION;
+  facts["simgrid_version"] = simgrid_version();
+  facts["seed"] = loaded.scenario.seed;
+  facts["scenario_file"] = options.scenario;
+  facts["command_line"] = options.command_line;
+  facts["host"] = host_name();
+  facts["wall_time_s"] = wall_time_s;
+  facts["scenario"] = loaded.resolved;
+  return facts;
+}
+
+}  // namespace dsdsi::cli

@@ -1,0 +1,26 @@
+#include <algorithm>
+#include <cstdio>
+
+#include "dsdsi/cli/commands.hpp"
+#include "dsdsi/config/overrides.hpp"
+#include "dsdsi/config/scenario_loader.hpp"
+#include "dsdsi/sim/simulation.hpp"
+
+namespace dsdsi::cli {
+
+int validate_command(const RunOptions& options) {
+  const LoadedScenario loaded = load_scenario(options.scenario, parse_overrides(options.sets));
+  const Simulation simulation(loaded.scenario, options.simgrid_args);
+  const auto& clients = simulation.layout().clients;
+  double min_rtt = clients.front().rtt_ms, max_rtt = min_rtt;
+  for (const auto& c : clients) {
+    min_rtt = std::min(min_rtt, c.rtt_ms);
+    max_rtt = std::max(max_rtt, c.rtt_ms);
+  }
+  std::printf("%s: ok (mode %s, %zu client(s), cloud host %s, client RTT %.3f..%.3f ms)\n",
+              options.scenario.c_str(), std::string(to_string(loaded.scenario.mode)).c_str(),
+              clients.size(), simulation.layout().cloud->get_cname(), min_rtt, max_rtt);
+  return 0;
+}
+
+}  // namespace dsdsi::cli
