@@ -39,3 +39,32 @@ TEST(RoundTimingSim, EverySynchronousRoundCostsDraftPlusRttPlusVerifyPlusSeriali
 }
 
 }  // namespace
+
+namespace {
+
+// `network.model: "tcp"` hands transfers to SimGrid's calibrated LV08 model, whose documented
+// constants are a latency factor of 13.01 and a bandwidth factor of 0.97 (SIMGRID_NOTES.md):
+// an upload of S bytes over one-way latency L takes 13.01 L + S / (0.97 B). With one client
+// the verifier is idle when a window arrives, so verify_start - sent is exactly that upload.
+TEST(RoundTimingSim, TcpModelUsesSimGridsCalibratedLatencyAndBandwidthFactors) {
+  const double rtt = 50, header = 40, up_mbps = 20;
+  dsdsi::test::TempDir dir;
+  const auto out = dir.path() / "out";
+  const auto summary = dsdsi::test::run_and_summarize(
+      dsdsi::test::source_path("scenarios/quickstart.json").string(),
+      {"mode=dsd_sync", "network.model=tcp", "workload.requests_per_client=1",
+       "workload.output_tokens=200"},
+      out);
+  ASSERT_FALSE(summary.empty());
+  const auto rounds = dsdsi::test::read_csv(out / "rounds.csv");
+  ASSERT_GT(rounds.size(), 10u);
+  for (std::size_t i = 1; i < rounds.size(); ++i) {  // round 0 may wait for the prefill
+    const auto& r = rounds[i];
+    const double upload_ms = std::stod(r.at("verify_start_ms")) - std::stod(r.at("sent_ms"));
+    const double bytes = header + 4 * std::stod(r.at("gamma"));
+    const double expected = 13.01 * rtt / 2 + bytes * 8 / (0.97 * up_mbps * 1e3);
+    EXPECT_NEAR(upload_ms, expected, 1e-4) << "round " << i;
+  }
+}
+
+}  // namespace

@@ -4,6 +4,7 @@
 #include <clocale>
 #include <filesystem>
 #include <fstream>
+#include <locale>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -110,15 +111,24 @@ TEST_F(MetricsCsvSink, RowsReachTheFileBeforeClose) {
   sink.close();
 }
 
+// A decimal-comma locale must not leak into the CSV: the C++ global locale (what iostreams
+// use) is replaced by one with a comma decimal point, and the C locale (what printf uses) is
+// switched to German too where the machine has it.
+struct CommaDecimal : std::numpunct<char> {
+  char do_decimal_point() const override { return ','; }
+};
+
 TEST_F(MetricsCsvSink, NumbersIgnoreTheLocale) {
-  const char* comma_locale = std::setlocale(LC_NUMERIC, "de_DE.UTF-8");
-  if (comma_locale == nullptr) GTEST_SKIP() << "no de_DE.UTF-8 locale installed";
+  const std::locale previous =
+      std::locale::global(std::locale(std::locale::classic(), new CommaDecimal));
+  std::setlocale(LC_NUMERIC, "de_DE.UTF-8");  // may fail: the C++ locale is tested regardless
   {
     CsvSink sink(dir_);
     sink.on_request(sample_request());
     sink.close();
   }
   std::setlocale(LC_NUMERIC, "C");
+  std::locale::global(previous);
   EXPECT_NE(read("requests.csv").find(",1.500000,12.345679,"), std::string::npos);
 }
 
