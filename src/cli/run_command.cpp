@@ -1,7 +1,9 @@
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 
 #include "dsdsi/cli/commands.hpp"
 #include "dsdsi/cli/run_outputs.hpp"
@@ -31,19 +33,24 @@ void print_closed_form(const Scenario& s, const nlohmann::ordered_json& summary)
               predicted, summary["tpot_ms_mean"].get<double>());
 }
 
-}  // namespace
+struct RunOptions {
+  ScenarioArgs args;
+  std::string out_dir;  // empty: a new folder under runs/
+  bool force = false;   // replace an existing non-empty --out
+};
 
-int run_command(const RunOptions& options) {
+int run(const RunOptions& options, const Invocation& invocation) {
   const auto started = std::chrono::steady_clock::now();
-  const LoadedScenario loaded = load_scenario(options.scenario, parse_overrides(options.sets));
+  const LoadedScenario loaded =
+      load_scenario(options.args.scenario, parse_overrides(options.args.sets));
   const Scenario& s = loaded.scenario;
-  spdlog::info("{}: mode {}, {} client(s), seed {}", options.scenario, to_string(s.mode),
+  spdlog::info("{}: mode {}, {} client(s), seed {}", options.args.scenario, to_string(s.mode),
                s.workload.clients, s.seed);
   // The platform is built (and checked) before anything is written: bad input leaves no trace.
-  Simulation simulation(s, options.simgrid_args);
+  Simulation simulation(s, invocation.simgrid_args);
   spdlog::info("platform ready: cloud host {}", simulation.layout().cloud->get_cname());
   const std::filesystem::path out_dir = options.out_dir.empty()
-                                            ? default_run_dir("runs", options.scenario)
+                                            ? default_run_dir("runs", options.args.scenario)
                                             : std::filesystem::path(options.out_dir);
   StagedOutputDir out(out_dir, options.force);
   if (options.force && std::filesystem::exists(out_dir)) {
@@ -61,17 +68,36 @@ int run_command(const RunOptions& options) {
 
   const double wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  write_json_file(out.staging() / "run.json", run_facts(options, loaded, wall_s));
+  write_json_file(out.staging() / "run.json",
+                  run_facts(invocation, options.args.scenario, loaded, wall_s));
   out.commit();
   spdlog::info("simulated {:.3f} s in {:.3f} s wall", makespan_ms / 1e3, wall_s);
 
-  std::printf("dsdsi run %s: mode %s, %lld client(s), seed %llu\n", options.scenario.c_str(),
+  std::printf("dsdsi run %s: mode %s, %lld client(s), seed %llu\n", options.args.scenario.c_str(),
               std::string(to_string(s.mode)).c_str(), static_cast<long long>(s.workload.clients),
               static_cast<unsigned long long>(s.seed));
   std::fputs(format_human_summary(summary).c_str(), stdout);
   print_closed_form(s, summary);
   std::printf("wrote %s (%.2f s wall)\n", out.final_dir().c_str(), wall_s);
   return 0;
+}
+
+}  // namespace
+
+Command add_run_command(CLI::App& app, const Invocation& invocation) {
+  auto options = std::make_shared<RunOptions>();
+  CLI::App* command = app.add_subcommand(
+      "run",
+      "Run one simulation and write summary.json, requests.csv, rounds.csv, clients.csv "
+      "and run.json into the output folder.\n"
+      "Example: dsdsi run scenarios/quickstart.json --set network.rtt_ms=80 --out runs/rtt80\n"
+      "SimGrid options (--cfg=..., --log=...) are passed to the engine.");
+  add_scenario_args(command, options->args);
+  command->add_option("--out", options->out_dir,
+                      "output folder (default: a new folder runs/<scenario>-<date>-<time>); "
+                      "must not exist or be empty unless --force");
+  command->add_flag("--force", options->force, "replace the output folder if it exists");
+  return {command, [options, &invocation] { return run(*options, invocation); }};
 }
 
 }  // namespace dsdsi::cli

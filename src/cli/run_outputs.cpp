@@ -41,15 +41,15 @@ void write_clients_csv(const std::filesystem::path& file, const PlatformLayout& 
   if (!out) throw std::runtime_error("cannot write " + file.string());
 }
 
-nlohmann::ordered_json run_facts(const RunOptions& options, const LoadedScenario& loaded,
-                                 double wall_time_s) {
+nlohmann::ordered_json run_facts(const Invocation& invocation, const std::string& scenario_file,
+                                 const LoadedScenario& loaded, double wall_time_s) {
   nlohmann::ordered_json facts;
   facts["tool"] = "dsdsi";
   facts["version"] = DSDSI_VERSION;
   facts["simgrid_version"] = simgrid_version();
   facts["seed"] = loaded.scenario.seed;
-  facts["scenario_file"] = options.scenario;
-  facts["command_line"] = options.command_line;
+  facts["scenario_file"] = scenario_file;
+  facts["command_line"] = invocation.command_line;
   facts["host"] = host_name();
   facts["wall_time_s"] = wall_time_s;
   facts["scenario"] = loaded.resolved;

@@ -1,5 +1,7 @@
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 #include "dsdsi/cli/commands.hpp"
 #include "dsdsi/config/overrides.hpp"
@@ -8,9 +10,11 @@
 
 namespace dsdsi::cli {
 
-int validate_command(const RunOptions& options) {
+namespace {
+
+int validate(const ScenarioArgs& options, const Invocation& invocation) {
   const LoadedScenario loaded = load_scenario(options.scenario, parse_overrides(options.sets));
-  const Simulation simulation(loaded.scenario, options.simgrid_args);
+  const Simulation simulation(loaded.scenario, invocation.simgrid_args);
   const auto& clients = simulation.layout().clients;
   double min_rtt = clients.front().rtt_ms, max_rtt = min_rtt;
   for (const auto& c : clients) {
@@ -21,6 +25,18 @@ int validate_command(const RunOptions& options) {
               options.scenario.c_str(), std::string(to_string(loaded.scenario.mode)).c_str(),
               clients.size(), simulation.layout().cloud->get_cname(), min_rtt, max_rtt);
   return 0;
+}
+
+}  // namespace
+
+Command add_validate_command(CLI::App& app, const Invocation& invocation) {
+  auto args = std::make_shared<ScenarioArgs>();
+  CLI::App* command = app.add_subcommand(
+      "validate",
+      "Check a scenario and its platform without running it; lists every problem.\n"
+      "Example: dsdsi validate scenarios/quickstart.json --set speculation.gamma=8");
+  add_scenario_args(command, *args);
+  return {command, [args, &invocation] { return validate(*args, invocation); }};
 }
 
 }  // namespace dsdsi::cli

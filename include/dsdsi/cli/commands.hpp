@@ -1,24 +1,39 @@
 #pragma once
-// The command line: `dsdsi run`, `dsdsi validate`, `dsdsi params`. Commands return an exit code
-// (0 ok, 2 bad input) and let ConfigError / OutputDirError propagate to main(), which maps
-// them to exit code 2 and anything else to 1.
+// The command line. Each command lives in its own file and registers itself on the CLI11 app
+// with an add_<name>_command() function; dispatch() lists them, parses, and runs the chosen one.
+// Commands return an exit code (0 ok, 2 bad input) and let ConfigError / OutputDirError
+// propagate to main(), which maps them to exit code 2 and anything else to 1.
+#include <functional>
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace dsdsi::cli {
 
-struct RunOptions {
-  std::string scenario;
-  std::vector<std::string> sets;          // --set PATH=VALUE
-  std::string out_dir;                    // empty: a new folder under runs/
-  bool force = false;                     // replace an existing non-empty --out
+// What every command may need from the process's command line.
+struct Invocation {
   std::vector<std::string> simgrid_args;  // --cfg=... / --log=..., passed to SimGrid untouched
-  std::vector<std::string> command_line;  // for run.json
+  std::vector<std::string> command_line;  // all arguments, for run.json
 };
 
-int run_command(const RunOptions& options);
-int validate_command(const RunOptions& options);
-int params_command();
+struct Command {
+  CLI::App* app = nullptr;   // the subcommand, to ask whether it was chosen
+  std::function<int()> run;  // runs it, once the command line is parsed
+};
+
+// A scenario file and its --set overrides: the arguments of every command that reads one.
+struct ScenarioArgs {
+  std::string scenario;
+  std::vector<std::string> sets;
+};
+void add_scenario_args(CLI::App* command, ScenarioArgs& args);
+
+Command add_run_command(CLI::App& app, const Invocation& invocation);
+Command add_validate_command(CLI::App& app, const Invocation& invocation);
+Command add_params_command(CLI::App& app, const Invocation& invocation);
 
 // Parses argv and runs the chosen command.
 int dispatch(int argc, char** argv);

@@ -12,7 +12,7 @@ namespace dsdsi::cli {
 
 void write_clients_csv(const std::filesystem::path& file, const PlatformLayout& layout);
 
-nlohmann::ordered_json run_facts(const RunOptions& options, const LoadedScenario& loaded,
-                                 double wall_time_s);
+nlohmann::ordered_json run_facts(const Invocation& invocation, const std::string& scenario_file,
+                                 const LoadedScenario& loaded, double wall_time_s);
 
 }  // namespace dsdsi::cli
