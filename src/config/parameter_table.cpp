@@ -132,6 +132,40 @@ std::vector<ParamSpec> build_table() {
           .at_least(0)
           .store(&S::cloud, &CloudParams::batch_window_ms),
 
+      Param::choice("cloud.batching",
+                    "`static`: a batch waits up to batch_window_ms for max_batch jobs, then runs "
+                    "one step; `continuous`: iteration-level batching, a step starts as soon as "
+                    "the GPU is free, with every ready job up to max_batch (running requests "
+                    "first).")
+          .default_to("static")
+          .store_enum<BatchingPolicy>({{"static", BatchingPolicy::static_window},
+                                       {"continuous", BatchingPolicy::continuous}},
+                                      &S::cloud, &CloudParams::batching),
+      Param::integer("cloud.servers", "servers",
+                     "Cloud servers (one verifier GPU each) in the generated platform.")
+          .default_to(1)
+          .at_least(1)
+          .at_most(4096)
+          .only_when_absent("platform", "the platform file's cloud hosts are the servers")
+          .store(&S::cloud, &CloudParams::servers),
+      Param::choice("cloud.routing",
+                    "Which server a new request goes to: `round_robin`, `random`, "
+                    "`least_outstanding` (fewest requests in progress) or `power_of_two` (the "
+                    "less loaded of two random servers).")
+          .default_to("round_robin")
+          .store_enum<RoutingPolicy>({{"round_robin", RoutingPolicy::round_robin},
+                                      {"random", RoutingPolicy::random},
+                                      {"least_outstanding", RoutingPolicy::least_outstanding},
+                                      {"power_of_two", RoutingPolicy::power_of_two}},
+                                     &S::cloud, &CloudParams::routing),
+      Param::integer("cloud.kv_capacity_tokens", "tokens",
+                     "KV-cache budget of each server. A request holds its prompt plus its output "
+                     "tokens from admission to its last token; requests that do not fit wait for "
+                     "admission. Absent: no limit.")
+          .optional()
+          .at_least(1)
+          .store(&S::cloud, &CloudParams::kv_capacity_tokens),
+
       Param::integer("speculation.gamma", "tokens", "Draft tokens proposed per round.")
           .default_to(4)
           .at_least(1)

@@ -1,5 +1,7 @@
 #include "dsdsi/config/scenario_loader.hpp"
 
+#include "dsdsi/config/latency_shorthands.hpp"
+
 #include <cassert>
 #include <map>
 
@@ -134,6 +136,7 @@ LoadedScenario load_document(json document, const std::string& source,
     if (spec.store) spec.store(loaded.scenario, state.value);
     set_at(loaded.resolved, split_dotted(spec.path), state.value);
   }
+  apply_latency_shorthands(loaded.scenario);
   return loaded;
 }
 

@@ -4,6 +4,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/did_you_mean.cpp
   src/config/document_shape.cpp
   src/config/key_path.cpp
+  src/config/latency_shorthands.cpp
   src/config/overrides.cpp
   src/config/param_check.cpp
   src/config/parameter_table.cpp

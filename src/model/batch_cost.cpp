@@ -5,20 +5,20 @@
 namespace dsdsi {
 
 BatchCost::BatchCost(const CloudParams& cloud)
-    : prefill_ms_per_token_(cloud.prefill_ms_per_token),
-      verify_(cloud.verify_ms),
-      ar_step_(cloud.ar_step_ms),
-      cloud_draft_(cloud.draft_ms_per_token) {}
+    : prefill_(make_latency_model(cloud.prefill)),
+      verify_(make_latency_model(cloud.verify)),
+      ar_step_(make_latency_model(cloud.ar_step)),
+      cloud_draft_(make_latency_model(cloud.draft)) {}
 
-double BatchCost::batch_ms(const std::vector<CloudJobShape>& jobs) const {
-  // Prefill is compute-bound: it costs per prompt token whatever else shares the batch.
-  double prefill_ms = 0;
+BatchPrice BatchCost::price(const std::vector<CloudJobShape>& jobs, double speed) const {
+  std::int64_t prefill_requests = 0, prefill_tokens = 0;
   std::int64_t verify_requests = 0, verify_tokens = 0, ar_requests = 0;
   std::int64_t colocated_requests = 0, colocated_tokens = 0, draft_steps = 0;
   for (const auto& job : jobs) {
     switch (job.kind) {
       case CloudJobKind::prefill:
-        prefill_ms += static_cast<double>(job.tokens) * prefill_ms_per_token_;
+        ++prefill_requests;
+        prefill_tokens += job.tokens;
         break;
       case CloudJobKind::verify_window:
         ++verify_requests;
@@ -34,16 +34,29 @@ double BatchCost::batch_ms(const std::vector<CloudJobShape>& jobs) const {
         break;
     }
   }
-  double decode_ms = 0;
-  if (verify_requests > 0) decode_ms += verify_.step_ms({verify_requests, verify_tokens});
-  if (ar_requests > 0) decode_ms += ar_step_.step_ms({ar_requests, ar_requests});
+  BatchPrice price;
+  double ms = 0;
+  if (prefill_requests > 0) ms += prefill_->step_ms({prefill_requests, prefill_tokens});
+  if (verify_requests > 0) {
+    ms += verify_->step_ms({verify_requests, verify_tokens});
+    price.decode_requests = verify_requests;
+    price.decode_tokens = verify_tokens;
+  }
+  if (ar_requests > 0) {
+    ms += ar_step_->step_ms({ar_requests, ar_requests});
+    price.decode_requests = ar_requests;
+    price.decode_tokens = ar_requests;
+  }
   if (colocated_requests > 0) {
     // The co-located draft runs its steps for the whole batch; the longest window sets how many.
-    decode_ms += static_cast<double>(draft_steps) *
-                     cloud_draft_.step_ms({colocated_requests, colocated_requests}) +
-                 verify_.step_ms({colocated_requests, colocated_tokens});
+    ms += static_cast<double>(draft_steps) *
+              cloud_draft_->step_ms({colocated_requests, colocated_requests}) +
+          verify_->step_ms({colocated_requests, colocated_tokens});
+    price.decode_requests = colocated_requests;
+    price.decode_tokens = colocated_tokens;
   }
-  return prefill_ms + decode_ms;
+  price.ms = ms / speed;
+  return price;
 }
 
 }  // namespace dsdsi

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dsdsi/model/latency_model.hpp"
 #include "dsdsi/model/payload.hpp"
 
 namespace dsdsi::closed_form {
@@ -79,10 +80,11 @@ Inputs inputs_for(const Scenario& s) {
   Inputs in;
   in.alpha = s.speculation.acceptance.alpha;
   in.gamma = static_cast<int>(s.speculation.gamma);
-  in.t_de = s.edge.draft_ms_per_token;
-  in.t_dc = s.cloud.draft_ms_per_token;
-  in.t_v = s.cloud.verify_ms;
-  in.t_ar = s.cloud.ar_step_ms;
+  // One request alone: the batch-1 step times of the latency models.
+  in.t_de = unbatched_step_ms(s.edge.draft, 1);
+  in.t_dc = unbatched_step_ms(s.cloud.draft, 1);
+  in.t_v = unbatched_step_ms(s.cloud.verify, in.gamma + 1);
+  in.t_ar = unbatched_step_ms(s.cloud.ar_step, 1);
   in.rtt = s.network.rtt_ms;
   // A transfer crosses the edge's link and the cloud's link: the slower one sets its rate.
   const double cloud_mbps = s.network.cloud_link_gbps * 1e3;

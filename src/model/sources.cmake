@@ -4,6 +4,7 @@ set(DSDSI_MODEL_SOURCES
   src/model/batch_cost.cpp
   src/model/closed_form.cpp
   src/model/decoding_mode.cpp
+  src/model/latency_model.cpp
   src/model/random_stream.cpp
   src/model/round_logic.cpp
 )

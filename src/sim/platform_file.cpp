@@ -12,6 +12,7 @@
 #include <string>
 
 #include "dsdsi/config/config_error.hpp"
+#include "dsdsi/model/latency_model.hpp"
 #include "platform_internal.hpp"
 
 namespace dsdsi {
@@ -106,7 +107,7 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
   PlatformLayout layout;
   std::vector<ClientPlacement> per_edge;
   for (sg4::Host* edge : edges) {
-    ClientPlacement placement{edge, 0, s.edge.draft_ms_per_token};
+    ClientPlacement placement{edge, 0, unbatched_step_ms(s.edge.draft, 1)};
     if (const char* value = edge->get_property("draft_ms_per_token")) {
       char* end = nullptr;
       const double v = std::strtod(value, &end);

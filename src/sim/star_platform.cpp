@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dsdsi/sim/platform_layout.hpp"
+#include "dsdsi/model/latency_model.hpp"
 #include "platform_internal.hpp"
 
 namespace dsdsi {
@@ -35,7 +36,7 @@ PlatformLayout build_star_platform(const Scenario& s) {
     link->set_latency(one_way_s)->seal();
     zone->add_route(host->get_netpoint(), nullptr, nullptr, nullptr,
                     {{link, sg4::LinkInRoute::Direction::UP}}, true);
-    layout.clients.push_back({host, 0, s.edge.draft_ms_per_token});
+    layout.clients.push_back({host, 0, unbatched_step_ms(s.edge.draft, 1)});
   }
   zone->seal();
   return layout;

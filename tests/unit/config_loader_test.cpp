@@ -130,7 +130,8 @@ TEST(ConfigResolved, HoldsEveryDefaultAndNothingElse) {
                 "model": "exact", "header_bytes": 40},
     "edge": {"draft_ms_per_token": 10, "prefill_ms_per_token": 0},
     "cloud": {"verify_ms": 20, "ar_step_ms": 20, "draft_ms_per_token": 10,
-              "prefill_ms_per_token": 0.1, "max_batch": 1, "batch_window_ms": 0},
+              "prefill_ms_per_token": 0.1, "max_batch": 1, "batch_window_ms": 0,
+              "batching": "static", "servers": 1, "routing": "round_robin"},
     "speculation": {"gamma": 4, "acceptance": {"kind": "bernoulli", "alpha": 0.8}},
     "workload": {"clients": 1, "requests_per_client": 10, "prompt_tokens": 128,
                  "output_tokens": 256, "think_ms": 0}

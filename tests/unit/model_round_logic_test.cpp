@@ -38,10 +38,10 @@ TEST(ModelRoundLogic, PredraftCoversTheGuessAndTheNextWindow) {
 
 TEST(ModelBatchCost, ConstantStepsPlusPerTokenPrefill) {
   CloudParams cloud;
-  cloud.verify_ms = 20;
-  cloud.ar_step_ms = 15;
-  cloud.draft_ms_per_token = 3;
-  cloud.prefill_ms_per_token = 0.5;
+  cloud.verify = LatencySpec::constant_ms(20);
+  cloud.ar_step = LatencySpec::constant_ms(15);
+  cloud.draft = LatencySpec::constant_ms(3);
+  cloud.prefill = LatencySpec::per_token(0.5);
   const BatchCost cost(cloud);
   EXPECT_DOUBLE_EQ(cost.batch_ms({{CloudJobKind::verify_window, 4}}), 20);
   EXPECT_DOUBLE_EQ(

@@ -4,6 +4,8 @@
 // names, documents, defaults and range-checks each field below.
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "dsdsi/model/decoding_mode.hpp"
 
@@ -20,10 +22,50 @@ struct NetworkParams {
   std::int64_t header_bytes = 0;  // per-message header added to every payload
 };
 
-struct EdgeParams {
-  double draft_ms_per_token = 0;
-  double prefill_ms_per_token = 0;
+// How long one model step takes as a function of the batched tokens it processes (see
+// model/latency_model.hpp). Every model time of a scenario is one of these; the plain-number
+// keys (`cloud.verify_ms`, `edge.draft_ms_per_token`, ...) are shorthands for `constant` (and
+// `affine` with no base for the per-token prefill keys).
+enum class LatencyKind { constant, affine, table, roofline };
+
+struct LatencySpec {
+  LatencyKind kind = LatencyKind::constant;
+  double ms = 0;            // constant
+  double base_ms = 0;       // affine: base_ms + per_token_ms x batched tokens
+  double per_token_ms = 0;
+  std::string file;         // table: source file (resolved path), for messages and run.json
+  bool extrapolate = false; // table: allow batched tokens outside the table
+  std::vector<std::pair<double, double>> points;  // table: (batched_tokens, ms), ascending
+  double params_billion = 0;  // roofline: max(weight bytes / bandwidth, 2 P tokens / flops)
+  double bytes_per_param = 0;
+  double mem_bw_gbps = 0;
+  double peak_tflops = 0;
+  double overhead_ms = 0;
+
+  static LatencySpec constant_ms(double value) {
+    LatencySpec spec;
+    spec.ms = value;
+    return spec;
+  }
+  static LatencySpec per_token(double ms_per_token) {
+    LatencySpec spec;
+    spec.kind = LatencyKind::affine;
+    spec.per_token_ms = ms_per_token;
+    return spec;
+  }
 };
+
+struct EdgeParams {
+  double draft_ms_per_token = 0;    // shorthand for draft = constant
+  double prefill_ms_per_token = 0;  // the draft model's prefill on the device
+  LatencySpec draft;                // one draft step (one token) on the device
+};
+
+// `static`: a batch waits up to batch_window_ms for max_batch jobs, then runs one step;
+// `continuous`: iteration-level, a step starts as soon as the GPU is free with whatever is ready.
+enum class BatchingPolicy { static_window, continuous };
+// Which server a new request goes to (all its rounds then go there: its KV cache lives there).
+enum class RoutingPolicy { round_robin, random, least_outstanding, power_of_two };
 
 struct CloudParams {
   double verify_ms = 0;             // target: verify gamma+1 positions for one batch
@@ -32,6 +74,14 @@ struct CloudParams {
   double prefill_ms_per_token = 0;  // target prefill, per prompt token
   std::int64_t max_batch = 0;
   double batch_window_ms = 0;
+  LatencySpec verify;   // verify a batch: tokens = sum over requests of (window + 1)
+  LatencySpec ar_step;  // one AR step of a batch: tokens = requests
+  LatencySpec prefill;  // prefill a batch: tokens = prompt tokens of the requests
+  LatencySpec draft;    // one co-located draft step of a batch: tokens = requests
+  BatchingPolicy batching = BatchingPolicy::static_window;
+  std::int64_t servers = 1;             // generated platform only
+  RoutingPolicy routing = RoutingPolicy::round_robin;
+  std::int64_t kv_capacity_tokens = 0;  // per server; 0: the key is absent, no limit
 };
 
 enum class AcceptanceKind { bernoulli };
