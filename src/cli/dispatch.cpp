@@ -50,6 +50,10 @@ int dispatch(int argc, char** argv) {
       add_run_command(app, invocation),
       add_validate_command(app, invocation),
       add_params_command(app, invocation),
+      add_sweep_command(app, invocation),
+      add_merge_command(app, invocation),
+      add_analyze_command(app, invocation),
+      add_capacity_command(app, invocation),
   };
 
   try {

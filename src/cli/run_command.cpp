@@ -48,7 +48,8 @@ int run(const RunOptions& options, const Invocation& invocation) {
                s.workload.clients, s.seed);
   // The platform is built (and checked) before anything is written: bad input leaves no trace.
   Simulation simulation(s, invocation.simgrid_args);
-  spdlog::info("platform ready: cloud host {}", simulation.layout().cloud->get_cname());
+  spdlog::info("platform ready: {} server(s), {} client(s)", simulation.layout().servers.size(),
+               simulation.layout().clients.size());
   const std::filesystem::path out_dir = options.out_dir.empty()
                                             ? default_run_dir("runs", options.args.scenario)
                                             : std::filesystem::path(options.out_dir);

@@ -21,9 +21,12 @@ int validate(const ScenarioArgs& options, const Invocation& invocation) {
     min_rtt = std::min(min_rtt, c.rtt_ms);
     max_rtt = std::max(max_rtt, c.rtt_ms);
   }
-  std::printf("%s: ok (mode %s, %zu client(s), cloud host %s, client RTT %.3f..%.3f ms)\n",
-              options.scenario.c_str(), std::string(to_string(loaded.scenario.mode)).c_str(),
-              clients.size(), simulation.layout().cloud->get_cname(), min_rtt, max_rtt);
+  std::printf(
+      "%s: ok (mode %s, %zu client(s), %zu server(s), first cloud host %s, client RTT %.3f..%.3f "
+      "ms)\n",
+      options.scenario.c_str(), std::string(to_string(loaded.scenario.mode)).c_str(),
+      clients.size(), simulation.layout().servers.size(),
+      simulation.layout().servers.front().host->get_cname(), min_rtt, max_rtt);
   return 0;
 }
 

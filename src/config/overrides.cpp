@@ -41,13 +41,15 @@ std::vector<Override> parse_overrides(const std::vector<std::string>& set_args) 
     // platforms/x.xml) is the string itself, so users need not quote strings in the shell.
     json value = json::parse(value_text, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded()) value = value_text;
-    overrides.push_back({arg.substr(0, equals), std::move(value), arg});
+    overrides.push_back({arg.substr(0, equals), std::move(value), arg, ""});
   }
   if (!problems.empty()) throw ConfigError(problems);
   return overrides;
 }
 
-std::string override_source(const Override& override_) { return "--set " + override_.text; }
+std::string override_source(const Override& override_) {
+  return override_.source.empty() ? "--set " + override_.text : override_.source;
+}
 
 void apply_overrides(json& document, const std::vector<Override>& overrides,
                      ProblemList& problems) {

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "dsdsi/config/did_you_mean.hpp"
+#include "dsdsi/config/param_kinds.hpp"
 #include "dsdsi/config/param_spec.hpp"
 
 namespace dsdsi {
@@ -121,6 +122,8 @@ std::string type_name(const ParamSpec& spec) {
       return "boolean";
     case ParamType::object:
       return "object";
+    case ParamType::kinded:
+      return "number or object";
   }
   return "?";
 }
@@ -142,6 +145,8 @@ std::string requirement_text(const ParamSpec& spec) {
       return "must be true or false";
     case ParamType::object:
       return "must be an object";
+    case ParamType::kinded:
+      return kinded_requirement_text(spec);
   }
   return "?";
 }
@@ -150,6 +155,11 @@ std::string valid_values_text(const ParamSpec& spec) {
   if (!spec.values_note.empty()) return spec.values_note;
   if (spec.type == ParamType::choice) return quoted_choices(spec, "`", ", ");
   if (spec.type == ParamType::boolean) return "`true`, `false`";
+  if (spec.type == ParamType::kinded) {
+    const KindFamily& family = *spec.family;
+    return "a number " + valid_values_text(family.number_spec()) + " (a `" + family.number_kind +
+           "` " + family.name + ") or a " + family.name + " object";
+  }
   const std::string range = range_text(spec);
   if (range.empty()) return spec.type == ParamType::object ? "any object" : "any";
   return range;
@@ -179,6 +189,21 @@ std::optional<std::string> check_value(const ParamSpec& spec, json& value) {
     case ParamType::object:
       if (!value.is_object()) return got(spec, value);
       return std::nullopt;
+    case ParamType::kinded: {
+      // The loader reports each problem at its own place (check_kinded); here they are joined.
+      KindedValue checked = check_kinded(spec, value, ResolveContext{});
+      if (checked.problems.empty()) {
+        value = std::move(checked.shown);
+        return std::nullopt;
+      }
+      std::string text;
+      for (const auto& problem : checked.problems) {
+        if (!text.empty()) text += "; ";
+        if (!problem.where.empty()) text += to_pointer(problem.where) + ": ";
+        text += problem.message;
+      }
+      return text;
+    }
   }
   return std::nullopt;
 }

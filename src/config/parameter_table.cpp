@@ -4,6 +4,7 @@
 // own parameters with .only_when("speculation.acceptance.kind", {"<kind>"}).
 #include "dsdsi/config/parameter_table.hpp"
 
+#include "dsdsi/config/latency_param.hpp"
 #include "dsdsi/config/param_builder.hpp"
 #include "dsdsi/config/platform_path.hpp"
 
@@ -21,6 +22,29 @@ std::vector<std::pair<std::string, DecodingMode>> decoding_modes() {
 // Why the generated star's own parameters are refused next to a platform file: they would be
 // silently ignored.
 const char* const kPlatformDefinesNetwork = "the platform file defines the network";
+
+// The batched tokens each latency model is asked for, as the simulator counts them
+// (model/batch_cost.cpp), and the most a scenario can form.
+double product(const std::vector<double>& v) { return v.at(0) * v.at(1); }
+TokenDemand verify_tokens() {
+  return {"the sum over the batch of (window + 1)", "`cloud.max_batch` x (`speculation.gamma` + 1)",
+          {"cloud.max_batch", "speculation.gamma"},
+          [](const std::vector<double>& v) { return v.at(0) * (v.at(1) + 1); }};
+}
+TokenDemand per_request_tokens() {
+  return {"one per request in the batch", "`cloud.max_batch`", {"cloud.max_batch"},
+          [](const std::vector<double>& v) { return v.at(0); }};
+}
+TokenDemand prefill_tokens() {
+  return {"the prompt tokens of the batch's requests",
+          "`cloud.max_batch` x `workload.prompt_tokens`",
+          {"cloud.max_batch", "workload.prompt_tokens"},
+          product};
+}
+TokenDemand edge_draft_tokens() {
+  return {"always 1 (an edge device drafts alone, one token per step)", "", {},
+          [](const std::vector<double>&) { return 1.0; }};
+}
 
 std::vector<ParamSpec> build_table() {
   using S = Scenario;
@@ -90,10 +114,17 @@ std::vector<ParamSpec> build_table() {
           .at_least(0)
           .store(&S::network, &NetworkParams::header_bytes),
 
+      latency_model_param("edge.draft",
+                          "Latency model of one step of the edge's draft model (one token).",
+                          edge_draft_tokens())
+          .store_converted(latency_spec_of, &S::edge, &EdgeParams::draft),
       Param::number("edge.draft_ms_per_token", "ms/token",
-                    "Time the edge's draft model takes to produce one token.")
+                    "Time the edge's draft model takes to produce one token: shorthand for a "
+                    "constant `edge.draft`.")
           .default_to(10)
           .above(0)
+          .alternative_to("edge.draft", "/edge/draft_ms_per_token is the shorthand for a constant "
+                                        "/edge/draft")
           .store(&S::edge, &EdgeParams::draft_ms_per_token),
       Param::number("edge.prefill_ms_per_token", "ms/token",
                     "Time the edge's draft model takes to prefill one prompt token.")
@@ -101,25 +132,55 @@ std::vector<ParamSpec> build_table() {
           .at_least(0)
           .store(&S::edge, &EdgeParams::prefill_ms_per_token),
 
+      latency_model_param("cloud.verify",
+                          "Latency model of the target model verifying a batch of draft windows.",
+                          verify_tokens())
+          .store_converted(latency_spec_of, &S::cloud, &CloudParams::verify),
       Param::number("cloud.verify_ms", "ms",
-                    "Time the target model takes to verify gamma+1 positions for a batch.")
+                    "Time the target model takes to verify gamma+1 positions for a batch: "
+                    "shorthand for a constant `cloud.verify`.")
           .default_to(20)
           .above(0)
+          .alternative_to("cloud.verify",
+                          "/cloud/verify_ms is the shorthand for a constant /cloud/verify")
           .store(&S::cloud, &CloudParams::verify_ms),
+      latency_model_param("cloud.ar_step",
+                          "Latency model of one autoregressive step of the target model for a "
+                          "batch.",
+                          per_request_tokens())
+          .store_converted(latency_spec_of, &S::cloud, &CloudParams::ar_step),
       Param::number("cloud.ar_step_ms", "ms",
-                    "Time the target model takes for one autoregressive step of a batch.")
+                    "Time the target model takes for one autoregressive step of a batch: "
+                    "shorthand for a constant `cloud.ar_step`.")
           .default_to(20)
           .above(0)
+          .alternative_to("cloud.ar_step",
+                          "/cloud/ar_step_ms is the shorthand for a constant /cloud/ar_step")
           .store(&S::cloud, &CloudParams::ar_step_ms),
+      latency_model_param("cloud.draft",
+                          "Latency model of one step of the draft model co-located on the cloud "
+                          "GPU, for a batch.",
+                          per_request_tokens())
+          .store_converted(latency_spec_of, &S::cloud, &CloudParams::draft),
       Param::number("cloud.draft_ms_per_token", "ms/token",
-                    "Time a draft model co-located on the cloud GPU takes per token.")
+                    "Time a draft model co-located on the cloud GPU takes per token: shorthand "
+                    "for a constant `cloud.draft`.")
           .default_to(10)
           .above(0)
+          .alternative_to("cloud.draft",
+                          "/cloud/draft_ms_per_token is the shorthand for a constant /cloud/draft")
           .store(&S::cloud, &CloudParams::draft_ms_per_token),
+      latency_model_param("cloud.prefill",
+                          "Latency model of the target model prefilling a batch of prompts.",
+                          prefill_tokens())
+          .store_converted(latency_spec_of, &S::cloud, &CloudParams::prefill),
       Param::number("cloud.prefill_ms_per_token", "ms/token",
-                    "Time the target model takes to prefill one prompt token.")
+                    "Time the target model takes to prefill one prompt token: shorthand for an "
+                    "affine `cloud.prefill` with `base_ms` 0.")
           .default_to(0.1)
           .at_least(0)
+          .alternative_to("cloud.prefill", "/cloud/prefill_ms_per_token is the shorthand for an "
+                                           "affine /cloud/prefill with no base")
           .store(&S::cloud, &CloudParams::prefill_ms_per_token),
       Param::integer("cloud.max_batch", "requests",
                      "Most requests the cloud verifier processes in one batch.")

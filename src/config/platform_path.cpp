@@ -61,6 +61,10 @@ PathResolution find_readable_file(const std::string& given,
 
 std::optional<std::string> resolve_platform_path(nlohmann::json& value,
                                                  const ResolveContext& context) {
+  return resolve_input_file(value, context);
+}
+
+std::optional<std::string> resolve_input_file(nlohmann::json& value, const ResolveContext& context) {
   const auto found =
       find_readable_file(value.get<std::string>(), platform_search_dirs(context.scenario_dir));
   if (!found.path) return found.problem;

@@ -1,5 +1,6 @@
 #include "dsdsi/config/scenario_loader.hpp"
 
+#include "dsdsi/config/cross_checks.hpp"
 #include "dsdsi/config/latency_shorthands.hpp"
 
 #include <cassert>
@@ -7,6 +8,7 @@
 
 #include "dsdsi/config/document_shape.hpp"
 #include "dsdsi/config/key_path.hpp"
+#include "dsdsi/config/param_kinds.hpp"
 #include "dsdsi/config/parameter_table.hpp"
 #include "dsdsi/config/problem_list.hpp"
 #include "dsdsi/config/scenario_file.hpp"
@@ -21,6 +23,7 @@ struct ParamState {
   bool present = false;  // a value is in effect (given, or the default)
   bool valid = true;     // false: it has a problem (already reported) or could not be reached
   json value;            // when present and valid: the checked, resolved value
+  json stored;           // what the store gets: `value`, or a kinded value's expanded form
 };
 
 enum class Use { yes, no, unknown };
@@ -77,32 +80,69 @@ ParamState check_param(const ParamSpec& spec, const json& document, Use use,
                        const ResolveContext& context, ProblemList& problems) {
   const KeyPath path = split_dotted(spec.path);
   const Lookup given = lookup(document, path);
-  if (given.blocked) return {false, false, {}};
+  if (given.blocked) return {false, false, {}, {}};
   if (use == Use::no) {
-    if (given.value) {
+    if (given.value && spec.used_when->exclusive) {
+      // A shorthand and its full form: neither is preferred silently, both places are named.
+      const std::string& controller = spec.used_when->controller;
+      const std::string why = spec.used_when->why.empty() ? "" : ": " + spec.used_when->why;
+      problems.add(split_dotted(controller), "given together with " + to_pointer(path) + why +
+                                                 "; give one of the two");
+      problems.add(path, "given together with " + to_pointer(split_dotted(controller)) + why +
+                             "; give one of the two");
+    } else if (given.value) {
       problems.add(path, not_used_message(*spec.used_when, states.at(spec.used_when->controller)));
     }
-    return {false, true, {}};
+    return {false, true, {}, {}};
   }
   if (!given.value) {
     switch (spec.presence) {
       case Presence::required:
         problems.add(path, "required");
-        return {false, false, {}};
+        return {false, false, {}, {}};
       case Presence::defaulted:
-        return {true, true, spec.default_value};
+        return {true, true, spec.default_value, spec.default_value};
       case Presence::optional:
-        return {false, true, {}};
+        return {false, true, {}, {}};
     }
+  }
+  if (spec.type == ParamType::kinded) {
+    KindedValue checked = check_kinded(spec, *given.value, context);
+    for (const auto& problem : checked.problems) {
+      KeyPath where = path;
+      where.insert(where.end(), problem.where.begin(), problem.where.end());
+      problems.add(where, problem.message);
+    }
+    if (!checked.problems.empty()) return {true, false, {}, {}};
+    return {true, true, std::move(checked.shown), std::move(checked.stored)};
   }
   json value = *given.value;
   auto problem = check_value(spec, value);
   if (!problem && spec.resolve) problem = spec.resolve(value, context);
   if (problem) {
     problems.add(path, *problem);
-    return {true, false, {}};
+    return {true, false, {}, {}};
   }
-  return {true, true, std::move(value)};
+  json stored = value;
+  return {true, true, std::move(value), std::move(stored)};
+}
+
+// The parameters' checks that need other parameters, once every parameter has been checked.
+void check_in_context(const std::map<std::string, ParamState>& states, ProblemList& problems) {
+  const ValueLookup value_of = [&states](const std::string& dotted) -> const json* {
+    const auto found = states.find(dotted);
+    if (found == states.end() || !found->second.present || !found->second.valid) return nullptr;
+    return &found->second.value;
+  };
+  for (const auto& spec : parameter_table()) {
+    const ParamState& state = states.at(spec.path);
+    if (!spec.context_check || !state.present || !state.valid) continue;
+    for (const auto& problem : spec.context_check(state.stored, value_of)) {
+      KeyPath where = split_dotted(spec.path);
+      where.insert(where.end(), problem.where.begin(), problem.where.end());
+      problems.add(where, problem.message);
+    }
+  }
 }
 
 void set_at(json& document, const KeyPath& path, json value) {
@@ -127,16 +167,19 @@ LoadedScenario load_document(json document, const std::string& source,
     const Use use = use_of(spec, states);
     states[spec.path] = check_param(spec, document, use, states, context, problems);
   }
+  check_in_context(states, problems);
   problems.throw_if_any();
 
   LoadedScenario loaded{Scenario{}, json::object(), source};
   for (const auto& spec : parameter_table()) {
     const ParamState& state = states.at(spec.path);
     if (!state.present) continue;
-    if (spec.store) spec.store(loaded.scenario, state.value);
+    if (spec.store) spec.store(loaded.scenario, state.stored);
     set_at(loaded.resolved, split_dotted(spec.path), state.value);
   }
-  apply_latency_shorthands(loaded.scenario);
+  apply_latency_shorthands(loaded.scenario, loaded.resolved);
+  check_cross_fields(loaded.scenario, problems);
+  problems.throw_if_any();
   return loaded;
 }
 

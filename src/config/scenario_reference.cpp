@@ -1,7 +1,10 @@
 // docs/scenario.md, generated from the parameter table so that the reference cannot drift from
 // what the loader accepts (a unit test fails when the committed file differs from this output).
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
+#include "dsdsi/config/param_kinds.hpp"
 #include "dsdsi/config/parameter_table.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
 
@@ -15,7 +18,7 @@ const char* const kIntroduction = R"(# Scenario reference
      with DSDSI_REGENERATE_DOCS=1. -->
 
 A scenario is one JSON object. Only `schema_version` is required; every other parameter has a
-default, except `platform` and `sweep`, which may be left out.
+default or may be left out (its default reads `(absent)`, and its meaning says what that means).
 
 ## Reading the table
 
@@ -24,7 +27,8 @@ default, except `platform` and `sweep`, which may be left out.
   `/network/rtt_ms`.
 - **Units are in the key names**: `_ms` milliseconds, `_mbps` megabits per second
   (10^6 bit/s), `_gbps` gigabits per second (10^9 bit/s), `_bytes` bytes, `_per_token` per
-  token. A number never carries a unit of its own.
+  token. A number never carries a unit of its own. One exception: a roofline latency model's
+  `mem_bw_gbps` is in gigabytes per second (10^9 bytes/s), the unit GPU datasheets use.
 - **Valid values**: `>=`/`<=` bounds are inclusive, `>`/`<` exclusive.
 
 ## Validation
@@ -99,9 +103,16 @@ std::string valid_values_cell(const ParamSpec& spec) {
 
 std::string meaning_cell(const ParamSpec& spec) {
   std::string text = spec.meaning;
+  for (const auto& other : parameter_table()) {
+    if (other.used_when && other.used_when->exclusive && other.used_when->controller == spec.path) {
+      text += " When absent, `" + other.path + "` applies.";
+    }
+  }
   if (spec.used_when) {
     const Condition& condition = *spec.used_when;
-    if (condition.values.empty()) {
+    if (condition.exclusive) {
+      text += " Not together with `" + condition.controller + "`.";
+    } else if (condition.values.empty()) {
       text += " Only without `" + condition.controller + "`.";
     } else {
       std::string values;
@@ -109,6 +120,40 @@ std::string meaning_cell(const ParamSpec& spec) {
         values += (values.empty() ? "`" : " or `") + value + "`";
       }
       text += " Only when `" + condition.controller + "` is " + values + ".";
+    }
+  }
+  return text;
+}
+
+std::string kind_param_row(const ParamSpec& spec) {
+  return "| `" + spec.path + "` | " + type_name(spec) + " | " + cell(spec.unit) + " | " +
+         cell(default_text(spec)) + " | " + cell(valid_values_cell(spec)) + " | " +
+         cell(spec.meaning) + " |\n";
+}
+
+// One section per family of kinded parameters (latency models): which keys take it, and each
+// kind with its parameters and an example.
+std::string kinded_sections() {
+  std::vector<const KindFamily*> families;
+  std::string text;
+  for (const auto& spec : parameter_table()) {
+    if (spec.type != ParamType::kinded) continue;
+    const KindFamily* family = spec.family.get();
+    if (std::find(families.begin(), families.end(), family) != families.end()) continue;
+    families.push_back(family);
+    std::string title = family->name + "s";
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    std::string users;
+    for (const auto& user : parameter_table()) {
+      if (user.family.get() == family) users += (users.empty() ? "`" : ", `") + user.path + "`";
+    }
+    text += "\n## " + title + "\n\nUsed by " + users + ". " + family->description + "\n";
+    for (const auto& kind : family->kinds) {
+      text += "\n### `" + kind.name + "`\n\n" + kind.meaning + " Example: `" +
+              kind.example.dump() + "`.\n\n| key | type | unit | default | valid values | " +
+              "meaning |\n|---|---|---|---|---|---|\n| `kind` | string | - | **required** | `" +
+              kind.name + "` | The kind. |\n";
+      for (const auto& param : kind.params) text += kind_param_row(param);
     }
   }
   return text;
@@ -124,6 +169,7 @@ std::string scenario_reference_markdown() {
         << cell(default_text(spec)) << " | " << cell(valid_values_cell(spec)) << " | "
         << cell(meaning_cell(spec)) << " |\n";
   }
+  out << kinded_sections();
   // The defaults, shown the way runs record a resolved scenario.
   const auto defaults =
       load_scenario_json({{"schema_version", 1}}, "defaults", {}, std::filesystem::path());

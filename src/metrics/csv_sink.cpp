@@ -39,11 +39,14 @@ void append_row(std::string& row, First first, Rest... rest) {
 
 CsvSink::CsvSink(const std::filesystem::path& dir) {
   open(requests_, dir / "requests.csv",
-       "client,request,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,drafted,"
-       "accepted,bytes_up,bytes_down\n");
+       "client,request,server,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,"
+       "drafted,accepted,bytes_up,bytes_down\n");
   open(rounds_, dir / "rounds.csv",
-       "client,request,sent_ms,batch_id,batch_size,verify_start_ms,verify_end_ms,gamma,accepted,"
-       "committed\n");
+       "client,request,server,sent_ms,batch_id,batch_size,batch_tokens,verify_start_ms,"
+       "verify_end_ms,gamma,accepted,committed\n");
+  open(servers_, dir / "servers.csv",
+       "server,host,batches,busy_fraction,batch_size_mean,batch_size_p95,queue_delay_ms_mean,"
+       "admission_wait_ms_mean,requests\n");
 }
 
 CsvSink::~CsvSink() {
@@ -67,18 +70,34 @@ void CsvSink::open(File& file, const std::filesystem::path& path, const char* he
 }
 
 void CsvSink::on_request(const RequestRecord& r) {
-  append_row(row_, r.client, r.request, r.submit_ms, r.first_token_ms, r.last_token_ms,
+  append_row(row_, r.client, r.request, r.server, r.submit_ms, r.first_token_ms, r.last_token_ms,
              r.output_tokens, r.rounds, r.drafted, r.accepted, r.bytes_up, r.bytes_down);
   requests_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
 }
 
 void CsvSink::on_round(const RoundRecord& r) {
-  append_row(row_, r.client, r.request, r.sent_ms, r.batch_id, r.batch_size, r.verify_start_ms,
-             r.verify_end_ms, r.gamma, r.accepted, r.committed);
+  append_row(row_, r.client, r.request, r.server, r.sent_ms, r.batch_id, r.batch_size,
+             r.batch_tokens, r.verify_start_ms, r.verify_end_ms, r.gamma, r.accepted, r.committed);
   rounds_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
 }
 
 void CsvSink::on_batch(const BatchRecord& /*record*/) {}
+
+void CsvSink::on_server(const ServerRecord& r) {
+  // Host names come from the platform file: quote one that holds a comma or a quote (RFC 4180).
+  std::string host = r.host;
+  if (host.find_first_of(",\"\n") != std::string::npos) {
+    std::string quoted = "\"";
+    for (const char c : host) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    host = quoted + '"';
+  }
+  row_ = std::to_string(r.server) + ',' + host;
+  std::string rest;
+  append_row(rest, r.batches, r.busy_fraction, r.batch_size_mean, r.batch_size_p95,
+             r.queue_delay_ms_mean, r.admission_wait_ms_mean, r.requests);
+  row_ += ',' + rest;
+  servers_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
+}
 
 void CsvSink::close(File& file) {
   file.stream.flush();
@@ -95,7 +114,7 @@ void CsvSink::close() {
   closed_ = true;
   // Close both before reporting, so a failure on the first does not leave the second open.
   std::string errors;
-  for (File* file : {&requests_, &rounds_}) {
+  for (File* file : {&requests_, &rounds_, &servers_}) {
     try {
       close(*file);
     } catch (const std::runtime_error& error) {

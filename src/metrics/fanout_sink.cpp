@@ -23,4 +23,8 @@ void FanoutSink::on_batch(const BatchRecord& record) {
   for (RecordSink* sink : sinks_) sink->on_batch(record);
 }
 
+void FanoutSink::on_server(const ServerRecord& record) {
+  for (RecordSink* sink : sinks_) sink->on_server(record);
+}
+
 }  // namespace dsdsi

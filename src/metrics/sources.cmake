@@ -1,5 +1,6 @@
 # Sources of src/metrics, listed explicitly.
 set(DSDSI_METRICS_SOURCES
+  src/metrics/csv_line.cpp
   src/metrics/csv_sink.cpp
   src/metrics/default_run_dir.cpp
   src/metrics/fanout_sink.cpp

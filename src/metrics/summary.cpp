@@ -1,5 +1,6 @@
 #include "dsdsi/metrics/summary.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <stdexcept>
@@ -68,6 +69,8 @@ void SummaryAccumulator::on_batch(const BatchRecord& record) {
   busy_ms_ += record.end_ms - record.start_ms;
 }
 
+void SummaryAccumulator::on_server(const ServerRecord& /*record*/) { ++servers_; }
+
 nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   if (!std::isfinite(makespan_ms) || makespan_ms < 0.0) {
     throw std::invalid_argument("makespan_ms must be finite and >= 0, got " +
@@ -89,8 +92,10 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   add_latency(out, "e2e_ms", e2e_ms_);
   out["throughput_tokens_per_s"] = number_or_null(ratio(tokens, makespan_ms / 1000.0));
   // With no batch the verifier never ran (edge-only mode): its busy fraction is undefined, not 0.
+  // With several servers it is their mean (busy time over makespan times servers).
+  const double servers = static_cast<double>(std::max<std::int64_t>(servers_, 1));
   out["server_busy_fraction"] =
-      number_or_null(batches_ == 0 ? std::nullopt : ratio(busy_ms_, makespan_ms));
+      number_or_null(batches_ == 0 ? std::nullopt : ratio(busy_ms_, makespan_ms * servers));
   out["batches"] = batches_;
   out["batch_size_mean"] =
       number_or_null(ratio(static_cast<double>(batch_jobs_), static_cast<double>(batches_)));

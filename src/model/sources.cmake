@@ -3,8 +3,11 @@ set(DSDSI_MODEL_SOURCES
   src/model/acceptance_model.cpp
   src/model/batch_cost.cpp
   src/model/closed_form.cpp
+  src/model/closed_form_analysis.cpp
   src/model/decoding_mode.cpp
   src/model/latency_model.cpp
   src/model/random_stream.cpp
+  src/model/request_router.cpp
   src/model/round_logic.cpp
+  src/model/server_scheduler.cpp
 )

@@ -9,9 +9,13 @@
 
 namespace dsdsi {
 
-CloudVerifier::CloudVerifier(const Scenario& scenario,
-                             std::vector<simgrid::s4u::Mailbox*> downlinks, RecordSink& sink)
+CloudVerifier::CloudVerifier(const Scenario& scenario, std::int64_t server, double speed,
+                             std::vector<simgrid::s4u::Mailbox*> downlinks, RecordSink& sink,
+                             ServerDirectory& directory)
     : mode_(scenario.mode),
+      batching_(scenario.cloud.batching),
+      server_(server),
+      speed_(speed),
       gamma_(scenario.speculation.gamma),
       max_batch_(scenario.cloud.max_batch),
       batch_window_ms_(scenario.cloud.batch_window_ms),
@@ -19,9 +23,13 @@ CloudVerifier::CloudVerifier(const Scenario& scenario,
       cost_(scenario.cloud),
       acceptance_(make_acceptance_model(scenario.speculation.acceptance)),
       downlinks_(std::move(downlinks)),
-      sink_(&sink) {
+      sink_(&sink),
+      directory_(&directory),
+      scheduler_(scenario.cloud.max_batch, scenario.cloud.kv_capacity_tokens),
+      stats_(scenario.cloud.max_batch) {
   // Acceptance is drawn where the target verifies, but from a stream of the client's own, so a
-  // client's draws do not depend on how its rounds interleave with others' in batches.
+  // client's draws do not depend on how its rounds interleave with others' in batches, nor on
+  // which server they land.
   acceptance_streams_.reserve(downlinks_.size());
   for (std::size_t c = 0; c < downlinks_.size(); ++c) {
     acceptance_streams_.emplace_back(scenario.seed, "acceptance", c);
@@ -29,13 +37,17 @@ CloudVerifier::CloudVerifier(const Scenario& scenario,
 }
 
 std::vector<CloudJob> CloudVerifier::next_batch() {
-  queue_.wait_nonempty();
-  const double deadline_s = (queue_.front().ready_ms + batch_window_ms_) * 1e-3;
-  queue_.wait_for_count(static_cast<std::size_t>(max_batch_), deadline_s);
-  const auto take = std::min(queue_.size(), static_cast<std::size_t>(max_batch_));
   std::vector<CloudJob> batch;
-  batch.reserve(take);
-  for (std::size_t i = 0; i < take; ++i) batch.push_back(queue_.pop_front());
+  while (batch.empty()) {  // empty when every candidate had to wait (KV, or its prefill)
+    if (!scheduler_.has_ready()) {
+      queue_.wait_nonempty();
+      if (batching_ == BatchingPolicy::static_window) {
+        const double deadline_s = (queue_.front().ready_ms + batch_window_ms_) * 1e-3;
+        queue_.wait_for_count(static_cast<std::size_t>(max_batch_), deadline_s);
+      }
+    }
+    batch = scheduler_.take_batch(queue_.jobs());
+  }
   return batch;
 }
 
@@ -49,34 +61,60 @@ void CloudVerifier::operator()() {
       shapes.push_back(job.shape);
       prefills += job.shape.kind == CloudJobKind::prefill ? 1 : 0;
     }
+    const BatchPrice price = cost_.price(shapes, speed_);
     const double start = now_ms();
-    spend_ms(cost_.batch_ms(shapes));
+    spend_ms(price.ms);
     const double end = now_ms();
     const std::int64_t id = next_batch_id_++;
     const auto size = static_cast<std::int64_t>(batch.size());
-    sink_->on_batch({id, size, prefills, start, end});
-    for (const auto& job : batch) finish(job, id, size, start, end);
+    stats_.on_batch(batch, start, end);
+    sink_->on_batch({server_, id, size, prefills, start, end});
+    RoundRecord facts;
+    facts.server = server_;
+    facts.batch_id = id;
+    facts.batch_size = size;
+    facts.batch_tokens = price.decode_tokens;
+    facts.verify_start_ms = start;
+    facts.verify_end_ms = end;
+    for (const auto& job : batch) finish(job, facts);
   }
 }
 
-void CloudVerifier::finish(const CloudJob& job, std::int64_t batch_id, std::int64_t batch_size,
-                           double start_ms, double end_ms) {
+void CloudVerifier::decode_next_round(const CloudJob& next) {
+  // Static batching: the next round queues behind whatever arrived meanwhile. Continuous:
+  // a running request keeps its place in the batch.
+  if (batching_ == BatchingPolicy::continuous) {
+    scheduler_.push_ready(next);
+  } else {
+    queue_.push(next);
+  }
+}
+
+void CloudVerifier::request_done(std::int64_t client) {
+  scheduler_.on_request_done(client);
+  directory_->request_done(static_cast<std::size_t>(server_));
+}
+
+void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) {
   const auto c = static_cast<std::size_t>(job.client);
-  RoundRecord round{job.client, job.request, job.sent_ms, batch_id, batch_size,
-                    start_ms,   end_ms,      0,           0,        0};
+  RoundRecord round = batch_facts;
+  round.client = job.client;
+  round.request = job.request;
+  round.sent_ms = job.sent_ms;
   CloudJob next = job;  // the request's next cloud-side round, if any
-  next.ready_ms = next.sent_ms = end_ms;
+  next.ready_ms = next.sent_ms = batch_facts.verify_end_ms;
 
   switch (job.shape.kind) {
     case CloudJobKind::prefill:
-      // DSD: the edge drafts meanwhile and its first window follows. Cloud-side modes: the
-      // request now decodes in the cloud, one round after another.
+      scheduler_.on_prefilled(job.client);
+      // DSD: the edge drafts meanwhile and its first window follows (or is already waiting).
+      // Cloud-side modes: the request now decodes in the cloud, one round after another.
       if (mode_ == DecodingMode::cloud_ar) {
         next.shape = {CloudJobKind::ar_step, 0};
-        queue_.push(next);
+        decode_next_round(next);
       } else if (mode_ == DecodingMode::colocated_sd) {
         next.shape = {CloudJobKind::colocated_round, window_size(gamma_, job.remaining)};
-        queue_.push(next);
+        decode_next_round(next);
       }
       return;
     case CloudJobKind::verify_window: {
@@ -87,6 +125,7 @@ void CloudVerifier::finish(const CloudJob& job, std::int64_t batch_id, std::int6
       round.accepted = outcome.accepted;
       round.committed = outcome.committed;
       sink_->on_round(round);
+      if (outcome.committed == job.remaining) request_done(job.client);
       reply(job, job.shape.tokens, outcome.accepted, outcome.committed, outcome.bonus_guessed,
             payload::verify_reply_bytes(header_bytes_));
       return;
@@ -109,12 +148,14 @@ void CloudVerifier::finish(const CloudJob& job, std::int64_t batch_id, std::int6
   reply(job, round.gamma, round.accepted, round.committed, false,
         payload::token_chunk_bytes(header_bytes_, round.committed));
   next.remaining = job.remaining - round.committed;
-  if (next.remaining > 0) {
-    if (job.shape.kind == CloudJobKind::colocated_round) {
-      next.shape.tokens = window_size(gamma_, next.remaining);
-    }
-    queue_.push(next);
+  if (next.remaining == 0) {
+    request_done(job.client);
+    return;
   }
+  if (job.shape.kind == CloudJobKind::colocated_round) {
+    next.shape.tokens = window_size(gamma_, next.remaining);
+  }
+  decode_next_round(next);
 }
 
 void CloudVerifier::reply(const CloudJob& job, std::int64_t drafted, std::int64_t accepted,

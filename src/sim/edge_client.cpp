@@ -20,6 +20,11 @@ void EdgeClient::operator()() {
     r.client = s_.client;
     r.request = i;
     r.submit_ms = now_ms();
+    if (servers_ != nullptr) {
+      const ServerDirectory::Route route = servers_->route_request(s_.client);
+      r.server = static_cast<std::int64_t>(route.server);
+      uplink_ = route.uplink;
+    }
     switch (s_.mode) {
       case DecodingMode::edge_ar:
         decode_on_edge(r);
@@ -39,6 +44,7 @@ void EdgeClient::operator()() {
     sink_->on_request(r);
   }
   downlink_->set_receiver(nullptr);
+  finished_ = true;
 }
 
 void EdgeClient::draft(std::int64_t tokens) const {

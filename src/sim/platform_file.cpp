@@ -1,6 +1,7 @@
 // A platform from a SimGrid XML file (format 4.1). Hosts declare what they are with
 // <prop id="role" value="edge|cloud"/>; hosts without a role (routers, other machines) are left
-// alone. Clients go to edge hosts in document order, round-robin when there are more clients.
+// alone. Each cloud host is a server and may carry <prop id="speed_factor" value="0.5"/>.
+// Clients go to edge hosts in document order, round-robin when there are more clients.
 #include <algorithm>
 #include <fstream>
 #include <limits>
@@ -90,49 +91,52 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
   if (clouds.empty()) {
     problems.push_back(file +
                        ": no cloud host (give one host <prop id=\"role\" value=\"cloud\"/>)");
-  } else if (clouds.size() > 1) {
-    std::string names;
-    for (const auto* h : clouds) names += (names.empty() ? "" : ", ") + h->get_name();
-    problems.push_back(file + ": " + std::to_string(clouds.size()) + " cloud hosts (" + names +
-                       "); this version of dsdsi simulates one cloud verifier");
   }
   if (edges.empty()) {
     problems.push_back(file + ": no edge host (give hosts <prop id=\"role\" value=\"edge\"/>)");
   }
-  std::sort(edges.begin(), edges.end(), [&](const sg4::Host* a, const sg4::Host* b) {
+  const auto in_document_order = [&](const sg4::Host* a, const sg4::Host* b) {
     const int la = line_of(a), lb = line_of(b);
     return la != lb ? la < lb : a->get_name() < b->get_name();
-  });
+  };
+  std::sort(clouds.begin(), clouds.end(), in_document_order);
+  std::sort(edges.begin(), edges.end(), in_document_order);
+
+  // A positive number from a host property, or a problem naming the host's line.
+  const auto positive_property = [&](const sg4::Host* host, const char* name,
+                                     double fallback) -> double {
+    const char* value = host->get_property(name);
+    if (value == nullptr) return fallback;
+    char* end = nullptr;
+    const double v = std::strtod(value, &end);
+    if (end == value || *end != '\0' || !(v > 0) || v == std::numeric_limits<double>::infinity()) {
+      problems.push_back(where(file, line_of(host)) + ": host \"" + host->get_name() +
+                         "\": property " + name + " must be a number > 0, got \"" + value + "\"");
+      return fallback;
+    }
+    return v;
+  };
 
   PlatformLayout layout;
+  for (sg4::Host* cloud : clouds) {
+    layout.servers.push_back({cloud, positive_property(cloud, "speed_factor", 1.0)});
+  }
   std::vector<ClientPlacement> per_edge;
   for (sg4::Host* edge : edges) {
-    ClientPlacement placement{edge, 0, unbatched_step_ms(s.edge.draft, 1)};
-    if (const char* value = edge->get_property("draft_ms_per_token")) {
-      char* end = nullptr;
-      const double v = std::strtod(value, &end);
-      if (end == value || *end != '\0' || !(v > 0) ||
-          v == std::numeric_limits<double>::infinity()) {
-        problems.push_back(where(file, line_of(edge)) + ": host \"" + edge->get_name() +
-                           "\": property draft_ms_per_token must be a number > 0, got \"" + value +
-                           "\"");
-      } else {
-        placement.draft_ms_per_token = v;
-      }
-    }
-    if (clouds.size() == 1) {
-      if (!has_route(edge, clouds[0]) || !has_route(clouds[0], edge)) {
+    ClientPlacement placement{
+        edge, 0, positive_property(edge, "draft_ms_per_token", unbatched_step_ms(s.edge.draft, 1))};
+    // Any request may be routed to any server: every edge host needs a route to each.
+    for (const sg4::Host* cloud : clouds) {
+      if (!has_route(edge, cloud) || !has_route(cloud, edge)) {
         problems.push_back(where(file, line_of(edge)) + ": edge host \"" + edge->get_name() +
-                           "\" has no route to the cloud host \"" + clouds[0]->get_name() + "\"");
-      } else {
-        placement.rtt_ms = route_rtt_ms(edge, clouds[0]);
+                           "\" has no route to the cloud host \"" + cloud->get_name() + "\"");
       }
     }
     per_edge.push_back(placement);
   }
   if (!problems.empty()) throw ConfigError(problems);
 
-  layout.cloud = clouds[0];
+  for (auto& placement : per_edge) placement.rtt_ms = route_rtt_ms(placement.host, clouds[0]);
   for (std::int64_t c = 0; c < s.workload.clients; ++c) {
     layout.clients.push_back(per_edge[static_cast<std::size_t>(c) % per_edge.size()]);
   }

@@ -36,7 +36,9 @@ PlatformLayout build_platform(sg4::Engine& engine, const Scenario& scenario) {
   PlatformLayout layout = scenario.platform_file.empty() ? build_star_platform(scenario)
                                                          : load_platform_file(engine, scenario);
   if (scenario.platform_file.empty()) {
-    for (auto& client : layout.clients) client.rtt_ms = route_rtt_ms(client.host, layout.cloud);
+    for (auto& client : layout.clients) {
+      client.rtt_ms = route_rtt_ms(client.host, layout.servers.front().host);
+    }
   }
   return layout;
 }

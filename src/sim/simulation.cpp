@@ -1,12 +1,13 @@
 #include "dsdsi/sim/simulation.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 
-#include "dsdsi/sim/cloud_receiver.hpp"
 #include "dsdsi/sim/cloud_verifier.hpp"
 #include "dsdsi/sim/edge_client.hpp"
+#include "dsdsi/sim/server_directory.hpp"
 #include "dsdsi/sim/sim_clock.hpp"
 
 namespace dsdsi {
@@ -31,20 +32,25 @@ Simulation::~Simulation() = default;
 
 double Simulation::run(RecordSink& sink) {
   const auto clients = static_cast<std::size_t>(scenario_.workload.clients);
-  std::vector<sg4::Mailbox*> uplinks, downlinks;
+  std::vector<sg4::Mailbox*> downlinks;
   for (std::size_t c = 0; c < clients; ++c) {
-    uplinks.push_back(sg4::Mailbox::by_name("up-" + std::to_string(c)));
     downlinks.push_back(sg4::Mailbox::by_name("down-" + std::to_string(c)));
   }
 
-  std::unique_ptr<CloudVerifier> verifier;
+  // The cloud: one verifier per server, daemons (the simulation ends when the last client is
+  // done), and the directory through which clients reach them.
+  ServerDirectory directory(scenario_.cloud.routing, scenario_.seed);
+  std::vector<std::unique_ptr<CloudVerifier>> verifiers;
   if (uses_cloud(scenario_.mode)) {
-    verifier = std::make_unique<CloudVerifier>(scenario_, downlinks, sink);
-    // The cloud actors are daemons: the simulation ends when the last client is done.
-    sg4::Actor::create("verifier", layout_.cloud, [v = verifier.get()] { (*v)(); })->daemonize();
-    for (std::size_t c = 0; c < clients; ++c) {
-      CloudReceiver receiver(static_cast<std::int64_t>(c), uplinks[c], verifier->queue());
-      sg4::Actor::create("receiver-" + std::to_string(c), layout_.cloud, receiver)->daemonize();
+    for (std::size_t i = 0; i < layout_.servers.size(); ++i) {
+      const ServerPlacement& server = layout_.servers[i];
+      verifiers.push_back(std::make_unique<CloudVerifier>(
+          scenario_, static_cast<std::int64_t>(i), server.speed, downlinks, sink, directory));
+      CloudVerifier* v = verifiers.back().get();
+      directory.add_server(server.host, v->queue(), v->stats());
+      sg4::Actor::create("verifier-" + std::to_string(i), server.host, [v] {
+        (*v)();
+      })->daemonize();
     }
   }
 
@@ -60,7 +66,8 @@ double Simulation::run(RecordSink& sink) {
     settings.prefill_ms_per_token = scenario_.edge.prefill_ms_per_token;
     settings.workload = scenario_.workload;
     settings.header_bytes = scenario_.network.header_bytes;
-    edges.push_back(std::make_unique<EdgeClient>(settings, uplinks[c], downlinks[c], sink));
+    edges.push_back(std::make_unique<EdgeClient>(settings, verifiers.empty() ? nullptr : &directory,
+                                                 downlinks[c], sink));
     sg4::Actor::create("client-" + std::to_string(c), place.host,
                        [e = edges.back().get(), &makespan_ms] {
                          (*e)();
@@ -68,6 +75,19 @@ double Simulation::run(RecordSink& sink) {
                        });
   }
   engine_->run();
+  // SimGrid ends a run that can make no progress ("deadlock detected"). That is a bug of the
+  // simulator, never a result: refuse to report numbers for requests that never finished.
+  const auto unfinished = std::count_if(edges.begin(), edges.end(),
+                                        [](const auto& e) { return !e->finished(); });
+  if (unfinished > 0) {
+    throw std::logic_error("simulation stopped with " + std::to_string(unfinished) + " of " +
+                           std::to_string(edges.size()) +
+                           " clients unfinished (SimGrid found no event left to run)");
+  }
+  for (std::size_t i = 0; i < verifiers.size(); ++i) {
+    sink.on_server(verifiers[i]->stats().record(static_cast<std::int64_t>(i),
+                                                layout_.servers[i].host->get_name(), makespan_ms));
+  }
   return makespan_ms;
 }
 

@@ -6,6 +6,8 @@ set(DSDSI_SIM_SOURCES
   src/sim/job_queue.cpp
   src/sim/platform_file.cpp
   src/sim/platform_layout.cpp
+  src/sim/server_directory.cpp
+  src/sim/server_stats.cpp
   src/sim/simulation.cpp
   src/sim/star_platform.cpp
 )

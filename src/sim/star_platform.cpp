@@ -5,8 +5,8 @@
 #include <simgrid/s4u/NetZone.hpp>
 #include <string>
 
-#include "dsdsi/sim/platform_layout.hpp"
 #include "dsdsi/model/latency_model.hpp"
+#include "dsdsi/sim/platform_layout.hpp"
 #include "platform_internal.hpp"
 
 namespace dsdsi {
@@ -18,13 +18,18 @@ PlatformLayout build_star_platform(const Scenario& s) {
   constexpr double kHostFlops = 1e9;
   auto* zone = sg4::create_star_zone("wan");
   PlatformLayout layout;
-  layout.cloud = zone->create_host("cloud", kHostFlops)->seal();
-  const sg4::Link* cloud_link =
-      zone->create_split_duplex_link("cloud-link", s.network.cloud_link_gbps * 1e9 / 8)
-          ->set_latency(0)
-          ->seal();
-  zone->add_route(layout.cloud->get_netpoint(), nullptr, nullptr, nullptr,
-                  {{cloud_link, sg4::LinkInRoute::Direction::UP}}, true);
+  // Each server sits behind its own datacenter link; with one server it is simply "cloud".
+  for (std::int64_t i = 0; i < s.cloud.servers; ++i) {
+    const std::string name = s.cloud.servers == 1 ? "cloud" : "cloud-" + std::to_string(i);
+    sg4::Host* host = zone->create_host(name, kHostFlops)->seal();
+    const sg4::Link* link =
+        zone->create_split_duplex_link(name + "-link", s.network.cloud_link_gbps * 1e9 / 8)
+            ->set_latency(0)
+            ->seal();
+    zone->add_route(host->get_netpoint(), nullptr, nullptr, nullptr,
+                    {{link, sg4::LinkInRoute::Direction::UP}}, true);
+    layout.servers.push_back({host, 1.0});
+  }
 
   const double one_way_s = s.network.rtt_ms / 2 * 1e-3;
   for (std::int64_t c = 0; c < s.workload.clients; ++c) {

@@ -20,11 +20,14 @@ namespace dsdsi {
 namespace {
 
 const char* const kRequestsHeader =
-    "client,request,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,drafted,accepted,"
-    "bytes_up,bytes_down\n";
+    "client,request,server,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,drafted,"
+    "accepted,bytes_up,bytes_down\n";
 const char* const kRoundsHeader =
-    "client,request,sent_ms,batch_id,batch_size,verify_start_ms,verify_end_ms,gamma,accepted,"
-    "committed\n";
+    "client,request,server,sent_ms,batch_id,batch_size,batch_tokens,verify_start_ms,"
+    "verify_end_ms,gamma,accepted,committed\n";
+const char* const kServersHeader =
+    "server,host,batches,busy_fraction,batch_size_mean,batch_size_p95,queue_delay_ms_mean,"
+    "admission_wait_ms_mean,requests\n";
 
 class MetricsCsvSink : public ::testing::Test {
  protected:
@@ -49,6 +52,7 @@ RequestRecord sample_request() {
   RequestRecord r;
   r.client = 3;
   r.request = 7;
+  r.server = 2;
   r.submit_ms = 1.5;
   r.first_token_ms = 12.3456789;      // rounds up at the 6th decimal
   r.last_token_ms = 1234567.0000004;  // rounds down
@@ -66,8 +70,10 @@ RoundRecord sample_round(std::int64_t batch_id) {
   r.client = 3;
   r.request = 7;
   r.sent_ms = 100.25;
+  r.server = 1;
   r.batch_id = batch_id;
   r.batch_size = 4;
+  r.batch_tokens = 24;
   r.verify_start_ms = 125;
   r.verify_end_ms = 0.000001;
   r.gamma = 5;
@@ -85,10 +91,29 @@ TEST_F(MetricsCsvSink, WritesHeadersAndRowsExactly) {
   sink.close();
   EXPECT_EQ(read("requests.csv"),
             std::string(kRequestsHeader) +
-                "3,7,1.500000,12.345679,1234567.000000,128,40,160,87,5000000000,640\n");
+                "3,7,2,1.500000,12.345679,1234567.000000,128,40,160,87,5000000000,640\n");
   EXPECT_EQ(read("rounds.csv"), std::string(kRoundsHeader) +
-                                    "3,7,100.250000,0,4,125.000000,0.000001,5,2,3\n"
-                                    "3,7,100.250000,1,4,125.000000,0.000001,5,2,3\n");
+                                    "3,7,1,100.250000,0,4,24,125.000000,0.000001,5,2,3\n"
+                                    "3,7,1,100.250000,1,4,24,125.000000,0.000001,5,2,3\n");
+}
+
+TEST_F(MetricsCsvSink, ServerRowsQuoteHostNamesThatNeedIt) {
+  CsvSink sink(dir_);
+  ServerRecord server;
+  server.server = 1;
+  server.host = "gpu,\"a\"";
+  server.batches = 10;
+  server.busy_fraction = 0.5;
+  server.batch_size_mean = 2.25;
+  server.batch_size_p95 = 4;
+  server.queue_delay_ms_mean = 1.5;
+  server.admission_wait_ms_mean = 0;
+  server.requests = 3;
+  sink.on_server(server);
+  sink.close();
+  EXPECT_EQ(read("servers.csv"),
+            std::string(kServersHeader) +
+                "1,\"gpu,\"\"a\"\"\",10,0.500000,2.250000,4,1.500000,0.000000,3\n");
 }
 
 TEST_F(MetricsCsvSink, HeadersOnlyWhenNoRecords) {
@@ -96,6 +121,7 @@ TEST_F(MetricsCsvSink, HeadersOnlyWhenNoRecords) {
   sink.close();
   EXPECT_EQ(read("requests.csv"), kRequestsHeader);
   EXPECT_EQ(read("rounds.csv"), kRoundsHeader);
+  EXPECT_EQ(read("servers.csv"), kServersHeader);
 }
 
 TEST_F(MetricsCsvSink, DestructorFlushesWithoutClose) {
@@ -165,6 +191,9 @@ class RecordingSink : public RecordSink {
   void on_batch(const BatchRecord& b) override {
     log_.push_back(name_ + ":batch " + std::to_string(b.batch_id));
   }
+  void on_server(const ServerRecord& s) override {
+    log_.push_back(name_ + ":server " + std::to_string(s.server));
+  }
 
  private:
   std::vector<std::string>& log_;
@@ -185,8 +214,12 @@ TEST(MetricsFanoutSink, ForwardsEveryRecordToEverySinkInOrder) {
   fanout.on_request(request);
   fanout.on_round(round);
   fanout.on_batch(batch);
+  ServerRecord server;
+  server.server = 4;
+  fanout.on_server(server);
   const std::vector<std::string> expected = {"a:request 1", "b:request 1", "a:round 2",
-                                             "b:round 2",   "a:batch 3",   "b:batch 3"};
+                                             "b:round 2",   "a:batch 3",   "b:batch 3",
+                                             "a:server 4",  "b:server 4"};
   EXPECT_EQ(log, expected);
 }
 

@@ -34,6 +34,10 @@ void add_scenario_args(CLI::App* command, ScenarioArgs& args);
 Command add_run_command(CLI::App& app, const Invocation& invocation);
 Command add_validate_command(CLI::App& app, const Invocation& invocation);
 Command add_params_command(CLI::App& app, const Invocation& invocation);
+Command add_sweep_command(CLI::App& app, const Invocation& invocation);
+Command add_merge_command(CLI::App& app, const Invocation& invocation);
+Command add_analyze_command(CLI::App& app, const Invocation& invocation);
+Command add_capacity_command(CLI::App& app, const Invocation& invocation);
 
 // Parses argv and runs the chosen command.
 int dispatch(int argc, char** argv);

@@ -14,13 +14,16 @@ struct Override {
   std::string path;      // dotted path, e.g. "network.rtt_ms"
   nlohmann::json value;  // VALUE parsed as JSON, else taken as a JSON string
   std::string text;      // the original "PATH=VALUE" argument, for error messages
+  // Who gave the value, as the problems it causes name it; empty means "--set <text>". A sweep
+  // names the axis entry the value came from ("x.json: /sweep/grid/network.rtt_ms/2").
+  std::string source;
 };
 
 // Parses "--set PATH=VALUE" arguments. Malformed ones (no '=', empty path, empty path segment)
 // -> ConfigError listing every malformed argument.
 std::vector<Override> parse_overrides(const std::vector<std::string>& set_args);
 
-// "--set PATH=VALUE": how an override is named as the source of a problem.
+// How an override is named as the source of a problem: its `source`, else "--set PATH=VALUE".
 std::string override_source(const Override& override_);
 
 // Applies `overrides` in order to `document` (an object), creating missing intermediate objects.

@@ -10,6 +10,7 @@
 // number can never be truncated into an integer field.
 #include <cassert>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -46,6 +47,14 @@ class Param {
   static Param object(std::string path, std::string meaning) {
     return Param(std::move(path), ParamType::object, "", std::move(meaning));
   }
+  // A number or an object of one of `family`'s kinds (param_kinds.hpp). Stored with
+  // store_converted(), from the expanded object.
+  static Param kinded(std::string path, std::string unit, std::string meaning,
+                      std::shared_ptr<const KindFamily> family) {
+    Param param(std::move(path), ParamType::kinded, std::move(unit), std::move(meaning));
+    param.spec_.family = std::move(family);
+    return param;
+  }
 
   Param& default_to(nlohmann::json value) {
     spec_.presence = Presence::defaulted;
@@ -80,6 +89,16 @@ class Param {
   }
   Param& only_when(std::string controller, std::vector<std::string> values, std::string why = "") {
     spec_.used_when = Condition{std::move(controller), std::move(values), std::move(why)};
+    return *this;
+  }
+  // This parameter is a shorthand for `controller` (declared earlier): used when the controller
+  // is absent, and giving both is a problem at both paths.
+  Param& alternative_to(std::string controller, std::string why) {
+    spec_.used_when = Condition{std::move(controller), {}, std::move(why), true};
+    return *this;
+  }
+  Param& check_in_context(ContextCheckFn check) {
+    spec_.context_check = std::move(check);
     return *this;
   }
   Param& resolve_with(ResolveFn resolve) {
@@ -124,6 +143,17 @@ class Param {
       for (const auto& [name, stored] : names) {
         if (name == text) field_of(s, members...) = stored;
       }
+    };
+    return spec;
+  }
+
+  // Stores convert(value) into the field designated by `members` (a kinded value, whose stored
+  // form is an object with "kind").
+  template <typename Convert, typename... Members>
+  ParamSpec store_converted(Convert convert, Members... members) const {
+    ParamSpec spec = spec_;
+    spec.store = [convert, members...](Scenario& s, const nlohmann::json& value) {
+      field_of(s, members...) = convert(value);
     };
     return spec;
   }

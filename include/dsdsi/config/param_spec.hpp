@@ -5,14 +5,18 @@
 // record, so a default or a range is never repeated elsewhere.
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "dsdsi/config/key_path.hpp"
 #include "dsdsi/config/scenario.hpp"
 
 namespace dsdsi {
+
+struct KindFamily;  // param_kinds.hpp
 
 enum class ParamType {
   number,   // any JSON number
@@ -21,6 +25,8 @@ enum class ParamType {
   choice,   // one of a fixed list of strings
   boolean,  // true or false
   object,   // any JSON object, kept as is for a later stage (e.g. `sweep`)
+  kinded,   // a number (shorthand for one kind) or an object {"kind": ..., that kind's
+            // parameters}, e.g. a latency model; the kinds are declared in `family`
 };
 
 enum class Presence {
@@ -46,6 +52,9 @@ struct Condition {
   std::vector<std::string> values;  // used when the controller is one of these;
                                     // empty: used only when the controller is absent
   std::string why;                  // optional explanation appended to the problem
+  // The two are alternative spellings of one thing (a shorthand and its full form): giving both
+  // is a problem at both paths. Only with an empty `values`.
+  bool exclusive = false;
 };
 
 // What a resolve hook may need to turn a checked value into the stored one.
@@ -59,6 +68,19 @@ using ResolveFn =
     std::function<std::optional<std::string>(nlohmann::json& value, const ResolveContext&)>;
 // Copies a checked value into its field of Scenario.
 using StoreFn = std::function<void(Scenario&, const nlohmann::json&)>;
+
+// A problem inside a parameter's value, at a path relative to the parameter ({} is the value).
+struct NestedProblem {
+  KeyPath where;
+  std::string message;
+};
+// The checked value of another parameter by dotted path; nullptr when it is absent or invalid.
+using ValueLookup = std::function<const nlohmann::json*(const std::string& dotted_path)>;
+// A check that needs other parameters (a latency table must cover the batches that max_batch and
+// gamma allow). Runs once every parameter has been checked, only on a valid value; gets the
+// stored form of the value (for a kinded parameter, with what its kind loaded).
+using ContextCheckFn =
+    std::function<std::vector<NestedProblem>(const nlohmann::json& stored, const ValueLookup&)>;
 
 struct ParamSpec {
   std::string path;  // dotted, e.g. "network.rtt_ms"
@@ -76,9 +98,11 @@ struct ParamSpec {
   IntegerStorage integer_storage = IntegerStorage::none;
   ResolveFn resolve;  // may be empty
   StoreFn store;      // may be empty: kept only in the resolved document
+  std::shared_ptr<const KindFamily> family;  // for ParamType::kinded
+  ContextCheckFn context_check;              // may be empty
 };
 
-// "number", "integer", "string", "true or false", "object".
+// "number", "integer", "string", "boolean", "object", "number or object".
 std::string type_name(const ParamSpec& spec);
 // What a valid value is, as used in problems: "must be an integer >= 1 and <= 256".
 std::string requirement_text(const ParamSpec& spec);

@@ -1,7 +1,8 @@
 #pragma once
-// Where a scenario's "platform" file is looked for. Shipped scenarios name shipped platforms
-// ("platforms/edge_star.xml") and must work whether dsdsi runs from the source tree, the build
-// tree or elsewhere, so a relative path is tried against several directories in a fixed order.
+// Where a file that a scenario names is looked for: its "platform", its latency tables. Shipped
+// scenarios name shipped files ("platforms/edge_star.xml", "latency/llama3-8b-h100.csv") and must
+// work whether dsdsi runs from the source tree, the build tree or elsewhere, so a relative path is
+// tried against several directories in a fixed order.
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -26,7 +27,10 @@ struct PathResolution {
 PathResolution find_readable_file(const std::string& given,
                                   const std::vector<std::filesystem::path>& search_dirs);
 
-// The parameter table's resolve hook for "platform".
+// The parameter table's resolve hook for a file path ("platform", a latency table's "file"):
+// replaces the value by the absolute path found, or returns why none was.
+std::optional<std::string> resolve_input_file(nlohmann::json& value, const ResolveContext& context);
+// The same, under the name the "platform" row has always used.
 std::optional<std::string> resolve_platform_path(nlohmann::json& value,
                                                  const ResolveContext& context);
 

@@ -23,9 +23,10 @@ struct NetworkParams {
 };
 
 // How long one model step takes as a function of the batched tokens it processes (see
-// model/latency_model.hpp). Every model time of a scenario is one of these; the plain-number
-// keys (`cloud.verify_ms`, `edge.draft_ms_per_token`, ...) are shorthands for `constant` (and
-// `affine` with no base for the per-token prefill keys).
+// model/latency_model.hpp). Every model time of a scenario is one of these, given by a model key
+// (`cloud.verify`, `edge.draft`, ...: a number or a model object, config/latency_param.hpp) or by
+// its plain-number shorthand (`cloud.verify_ms`, `edge.draft_ms_per_token`, ...: `constant`, and
+// `affine` with no base for `cloud.prefill_ms_per_token`), never both.
 enum class LatencyKind { constant, affine, table, roofline };
 
 struct LatencySpec {
@@ -56,7 +57,7 @@ struct LatencySpec {
 };
 
 struct EdgeParams {
-  double draft_ms_per_token = 0;    // shorthand for draft = constant
+  double draft_ms_per_token = 0;    // shorthand for draft = constant; 0 when `edge.draft` is given
   double prefill_ms_per_token = 0;  // the draft model's prefill on the device
   LatencySpec draft;                // one draft step (one token) on the device
 };
@@ -68,6 +69,7 @@ enum class BatchingPolicy { static_window, continuous };
 enum class RoutingPolicy { round_robin, random, least_outstanding, power_of_two };
 
 struct CloudParams {
+  // Shorthands for the specs below; each is 0 when its model key (`cloud.verify`, ...) is given.
   double verify_ms = 0;             // target: verify gamma+1 positions for one batch
   double ar_step_ms = 0;            // target: one autoregressive step for one batch
   double draft_ms_per_token = 0;    // co-located draft model on the cloud GPU

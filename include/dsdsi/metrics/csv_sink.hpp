@@ -1,6 +1,7 @@
 #pragma once
-// Streams requests.csv and rounds.csv as records arrive, so memory does not grow with the run.
-// Times are printed with 6 decimals (nanosecond resolution in milliseconds), locale-independent.
+// Streams requests.csv, rounds.csv and servers.csv as records arrive, so memory does not grow with
+// the run. Times are printed with 6 decimals (nanosecond resolution in milliseconds),
+// locale-independent.
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -12,7 +13,7 @@ namespace dsdsi {
 
 class CsvSink : public RecordSink {
  public:
-  // Creates (truncates) dir/requests.csv and dir/rounds.csv and writes their header lines.
+  // Creates (truncates) dir/requests.csv, rounds.csv and servers.csv with their header lines.
   // `dir` must exist. Throws std::runtime_error if a file cannot be opened.
   explicit CsvSink(const std::filesystem::path& dir);
   // Flushes without throwing if close() was not called; call close() to learn about errors.
@@ -25,6 +26,7 @@ class CsvSink : public RecordSink {
   void on_request(const RequestRecord& record) override;
   void on_round(const RoundRecord& record) override;
   void on_batch(const BatchRecord& record) override;  // batches have no CSV: ignored
+  void on_server(const ServerRecord& record) override;
 
   // Flushes and closes both files; throws std::runtime_error naming the file on a write error
   // (disk full...). Calling it again does nothing; records that arrive after it are dropped.
@@ -42,6 +44,7 @@ class CsvSink : public RecordSink {
 
   File requests_;
   File rounds_;
+  File servers_;
   bool closed_ = false;
   std::string row_;  // reused for every row to avoid an allocation per record
 };

@@ -16,6 +16,7 @@ class FanoutSink : public RecordSink {
   void on_request(const RequestRecord& record) override;
   void on_round(const RoundRecord& record) override;
   void on_batch(const BatchRecord& record) override;
+  void on_server(const ServerRecord& record) override;
 
  private:
   std::vector<RecordSink*> sinks_;

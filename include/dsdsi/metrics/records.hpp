@@ -2,6 +2,7 @@
 // What the actors emit. Plain values, all times in simulated milliseconds since the start of the
 // simulation. Actors hand records to a RecordSink and never touch files (ARCHITECTURE habit 5).
 #include <cstdint>
+#include <string>
 
 namespace dsdsi {
 
@@ -9,6 +10,7 @@ namespace dsdsi {
 struct RequestRecord {
   std::int64_t client = 0;
   std::int64_t request = 0;        // index of the request within its client, from 0
+  std::int64_t server = 0;         // cloud server it was routed to (edge_ar: 0)
   double submit_ms = 0;            // submitted at the edge
   double first_token_ms = 0;       // first output token available at the edge
   double last_token_ms = 0;        // last output token available at the edge
@@ -25,9 +27,11 @@ struct RequestRecord {
 struct RoundRecord {
   std::int64_t client = 0;
   std::int64_t request = 0;
+  std::int64_t server = 0;
   double sent_ms = 0;  // window sent by the edge (cloud-side modes: step became ready)
-  std::int64_t batch_id = 0;
-  std::int64_t batch_size = 0;  // jobs in the batch (prefill jobs included)
+  std::int64_t batch_id = 0;      // per server
+  std::int64_t batch_size = 0;    // jobs in the batch (prefill jobs included)
+  std::int64_t batch_tokens = 0;  // batched tokens the decode step's latency model was priced at
   double verify_start_ms = 0;   // batch start
   double verify_end_ms = 0;     // batch end
   std::int64_t gamma = 0;       // draft tokens in this window (0 for cloud_ar)
@@ -37,11 +41,25 @@ struct RoundRecord {
 
 // One batch executed by a cloud verifier (a prefill-only batch too).
 struct BatchRecord {
+  std::int64_t server = 0;
   std::int64_t batch_id = 0;
   std::int64_t size = 0;          // jobs in the batch
   std::int64_t prefill_jobs = 0;  // of which prompt prefills
   double start_ms = 0;
   double end_ms = 0;
+};
+
+// One cloud server over the whole run, emitted once the simulation has ended.
+struct ServerRecord {
+  std::int64_t server = 0;
+  std::string host;
+  std::int64_t batches = 0;
+  double busy_fraction = 0;    // time computing / makespan
+  double batch_size_mean = 0;  // jobs per batch
+  std::int64_t batch_size_p95 = 0;
+  double queue_delay_ms_mean = 0;     // job ready at the server -> its batch starts
+  double admission_wait_ms_mean = 0;  // new request arrived -> admitted (KV cache budget)
+  std::int64_t requests = 0;          // requests routed to this server
 };
 
 class RecordSink {
@@ -50,6 +68,7 @@ class RecordSink {
   virtual void on_request(const RequestRecord& record) = 0;
   virtual void on_round(const RoundRecord& record) = 0;
   virtual void on_batch(const BatchRecord& record) = 0;
+  virtual void on_server(const ServerRecord& record) = 0;
 };
 
 }  // namespace dsdsi

@@ -15,16 +15,17 @@ class SummaryAccumulator : public RecordSink {
   void on_request(const RequestRecord& record) override;
   void on_round(const RoundRecord& record) override;
   void on_batch(const BatchRecord& record) override;
+  void on_server(const ServerRecord& record) override;
 
   // makespan_ms: simulated time at which the last request finished (all requests done).
   // Returns the keys of MODEL.md "Metrics" in a fixed order. Where the numbers come from:
   // requests, output_tokens, latencies and WAN bytes from RequestRecords; rounds,
   // drafted_tokens (sum of gamma), accepted_tokens and committed tokens from RoundRecords, so
   // tokens_per_round_mean and acceptance_rate describe the same verified windows; batches,
-  // batch sizes and busy time (sum of batch durations; with several verifiers the fraction can
-  // exceed 1) from BatchRecords. A metric that the run leaves undefined (no rounds, nothing
-  // drafted, no request with two tokens, no batches, makespan 0) is null, never 0. A request
-  // with no output token counts as a request but has no TTFT or E2E.
+  // batch sizes and busy time from BatchRecords (the busy fraction is the mean over the
+  // servers announced by on_server, or over one server if none was). A metric that the run leaves
+  // undefined (no rounds, nothing drafted, no request with two tokens, no batches, makespan 0) is
+  // null, never 0. A request with no output token counts as a request but has no TTFT or E2E.
   // Throws std::invalid_argument if makespan_ms is negative or not finite.
   nlohmann::ordered_json finish(double makespan_ms) const;
 
@@ -46,6 +47,7 @@ class SummaryAccumulator : public RecordSink {
   std::int64_t batches_ = 0;
   std::int64_t batch_jobs_ = 0;
   double busy_ms_ = 0.0;
+  std::int64_t servers_ = 0;
 };
 
 }  // namespace dsdsi

@@ -65,7 +65,7 @@ class RooflineLatency final : public LatencyModel {
   double step_ms(const StepShape& shape) const override;
 
  private:
-  double memory_ms_;        // weight bytes / bandwidth
+  double memory_ms_;  // weight bytes / bandwidth
   double compute_ms_per_token_;
   double overhead_ms_;
 };

@@ -1,7 +1,9 @@
 #pragma once
-// The cloud GPU: forms batches from its job queue (at most max_batch jobs, waiting at most
-// batch_window_ms after the oldest one arrived), runs them, decides each round with the
-// acceptance model, replies to the edge and, in the cloud-side modes, queues the next round.
+// One cloud server's GPU. It forms batches (ServerScheduler decides which jobs; the batching
+// policy decides when: `static` waits up to batch_window_ms for max_batch jobs, `continuous`
+// starts a step as soon as the GPU is free), runs them at the latency models' price, decides each
+// round with the acceptance model, replies to the edge and, in the cloud-side modes, queues the
+// request's next round.
 #include <cstdint>
 #include <memory>
 #include <simgrid/s4u/Mailbox.hpp>
@@ -11,26 +13,35 @@
 #include "dsdsi/metrics/records.hpp"
 #include "dsdsi/model/acceptance_model.hpp"
 #include "dsdsi/model/batch_cost.hpp"
+#include "dsdsi/model/server_scheduler.hpp"
 #include "dsdsi/sim/job_queue.hpp"
+#include "dsdsi/sim/server_directory.hpp"
+#include "dsdsi/sim/server_stats.hpp"
 
 namespace dsdsi {
 
 class CloudVerifier {
  public:
-  // downlinks[c] is client c's mailbox.
-  CloudVerifier(const Scenario& scenario, std::vector<simgrid::s4u::Mailbox*> downlinks,
-                RecordSink& sink);
+  // downlinks[c] is client c's mailbox. `speed` scales every step (2: twice as fast).
+  CloudVerifier(const Scenario& scenario, std::int64_t server, double speed,
+                std::vector<simgrid::s4u::Mailbox*> downlinks, RecordSink& sink,
+                ServerDirectory& directory);
   JobQueue& queue() { return queue_; }
+  ServerStats& stats() { return stats_; }
   void operator()();
 
  private:
   std::vector<CloudJob> next_batch();
-  void finish(const CloudJob& job, std::int64_t batch_id, std::int64_t batch_size, double start_ms,
-              double end_ms);
+  void finish(const CloudJob& job, const RoundRecord& batch_facts);
+  void decode_next_round(const CloudJob& next);
+  void request_done(std::int64_t client);
   void reply(const CloudJob& job, std::int64_t drafted, std::int64_t accepted,
              std::int64_t committed, bool bonus_guessed, std::int64_t wire_bytes);
 
   DecodingMode mode_;
+  BatchingPolicy batching_;
+  std::int64_t server_;
+  double speed_;
   std::int64_t gamma_;
   std::int64_t max_batch_;
   double batch_window_ms_;
@@ -40,7 +51,10 @@ class CloudVerifier {
   std::vector<RandomStream> acceptance_streams_;  // one per client
   std::vector<simgrid::s4u::Mailbox*> downlinks_;
   RecordSink* sink_;
+  ServerDirectory* directory_;
   JobQueue queue_;
+  ServerScheduler scheduler_;
+  ServerStats stats_;
   std::int64_t next_batch_id_ = 0;
 };
 

@@ -9,6 +9,7 @@
 #include "dsdsi/config/scenario.hpp"
 #include "dsdsi/metrics/records.hpp"
 #include "dsdsi/sim/messages.hpp"
+#include "dsdsi/sim/server_directory.hpp"
 
 namespace dsdsi {
 
@@ -24,10 +25,13 @@ struct EdgeClientSettings {
 
 class EdgeClient {
  public:
-  EdgeClient(EdgeClientSettings settings, simgrid::s4u::Mailbox* uplink,
-             simgrid::s4u::Mailbox* downlink, RecordSink& sink)
-      : s_(settings), uplink_(uplink), downlink_(downlink), sink_(&sink) {}
+  // `servers` is null in edge_ar (no cloud).
+  EdgeClient(EdgeClientSettings settings, ServerDirectory* servers, simgrid::s4u::Mailbox* downlink,
+             RecordSink& sink)
+      : s_(settings), servers_(servers), downlink_(downlink), sink_(&sink) {}
   void operator()();
+  // All of the client's requests have completed.
+  bool finished() const { return finished_; }
 
  private:
   void decode_on_edge(RequestRecord& r);
@@ -43,7 +47,9 @@ class EdgeClient {
   std::int64_t take_reply(RequestRecord& r, const RoundReply& reply);
 
   EdgeClientSettings s_;
-  simgrid::s4u::Mailbox* uplink_;
+  ServerDirectory* servers_;
+  simgrid::s4u::Mailbox* uplink_ = nullptr;  // to the server of the current request
+  bool finished_ = false;
   simgrid::s4u::Mailbox* downlink_;
   RecordSink* sink_;
 };

@@ -11,7 +11,7 @@
 #include <deque>
 #include <simgrid/s4u/Semaphore.hpp>
 
-#include "dsdsi/sim/cloud_job.hpp"
+#include "dsdsi/model/cloud_job.hpp"
 
 namespace dsdsi {
 
@@ -23,6 +23,8 @@ class JobQueue {
   std::size_t size() const { return jobs_.size(); }
   const CloudJob& front() const { return jobs_.front(); }
   CloudJob pop_front();
+  // The jobs themselves, in arrival order, for the server's scheduler to take from.
+  std::deque<CloudJob>& jobs() { return jobs_; }
 
   // Blocks until the queue holds a job.
   void wait_nonempty();

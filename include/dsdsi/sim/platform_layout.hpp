@@ -18,8 +18,13 @@ struct ClientPlacement {
   double draft_ms_per_token = 0;  // the scenario's, or the host's draft_ms_per_token property
 };
 
+struct ServerPlacement {
+  simgrid::s4u::Host* host = nullptr;
+  double speed = 1;  // step times are divided by it (the host's speed_factor property)
+};
+
 struct PlatformLayout {
-  simgrid::s4u::Host* cloud = nullptr;
+  std::vector<ServerPlacement> servers;  // the cloud hosts, in document order
   std::vector<ClientPlacement> clients;  // one per client, in client order
 };
 

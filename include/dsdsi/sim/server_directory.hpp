@@ -1,0 +1,47 @@
+#pragma once
+// The cloud as the edge clients see it: the servers, the router in front of them, and the
+// connection of each client to each server (a mailbox with a CloudReceiver on the server's
+// host, created the first time the client is routed there).
+#include <cstdint>
+#include <map>
+#include <simgrid/s4u/Host.hpp>
+#include <simgrid/s4u/Mailbox.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dsdsi/model/request_router.hpp"
+#include "dsdsi/sim/job_queue.hpp"
+#include "dsdsi/sim/server_stats.hpp"
+
+namespace dsdsi {
+
+class ServerDirectory {
+ public:
+  ServerDirectory(RoutingPolicy policy, std::uint64_t seed) : router_(policy, seed) {}
+  void add_server(simgrid::s4u::Host* host, JobQueue& queue, ServerStats& stats);
+
+  struct Route {
+    std::size_t server = 0;
+    simgrid::s4u::Mailbox* uplink = nullptr;
+  };
+  // Picks the server for a client's new request and counts it as outstanding there.
+  Route route_request(std::int64_t client);
+  // The server has run the request's last round.
+  void request_done(std::size_t server) { --outstanding_[server]; }
+
+ private:
+  struct Server {
+    simgrid::s4u::Host* host;
+    JobQueue* queue;
+    ServerStats* stats;
+  };
+  simgrid::s4u::Mailbox* uplink(std::int64_t client, std::size_t server);
+
+  RequestRouter router_;
+  std::vector<Server> servers_;
+  std::vector<std::int64_t> outstanding_;
+  std::map<std::pair<std::int64_t, std::size_t>, simgrid::s4u::Mailbox*> uplinks_;
+};
+
+}  // namespace dsdsi

@@ -1,0 +1,89 @@
+#include "dsdsi/model/server_scheduler.hpp"
+
+namespace dsdsi {
+
+namespace {
+std::int64_t kv_need(const CloudJob& prefill) {
+  return prefill.shape.tokens + prefill.remaining;  // prompt + every output token
+}
+}  // namespace
+
+ServerScheduler::ServerScheduler(std::int64_t max_batch, std::int64_t kv_capacity_tokens)
+    : max_batch_(max_batch), kv_capacity_(kv_capacity_tokens) {}
+
+bool ServerScheduler::fits(const CloudJob& prefill) const {
+  return kv_capacity_ == 0 || kv_in_use_ + kv_need(prefill) <= kv_capacity_;
+}
+
+void ServerScheduler::admit(const CloudJob& prefill, std::vector<CloudJob>& batch) {
+  // The session may already exist: the request's first window can reach the server (and be
+  // parked) while its prefill is still waiting for admission.
+  Session& session = sessions_[prefill.client];
+  session.prefilled = false;
+  session.kv_tokens = kv_need(prefill);
+  kv_in_use_ += session.kv_tokens;
+  batch.push_back(prefill);
+}
+
+void ServerScheduler::consider(const CloudJob& job, std::vector<CloudJob>& batch) {
+  switch (job.shape.kind) {
+    case CloudJobKind::prefill:
+      if (admission_.empty() && fits(job)) {
+        admit(job, batch);
+      } else {
+        admission_.push_back(job);
+      }
+      return;
+    case CloudJobKind::verify_window: {
+      Session& session = sessions_[job.client];
+      if (session.prefilled) {
+        batch.push_back(job);
+      } else {
+        session.has_parked = true;
+        session.parked = job;
+      }
+      return;
+    }
+    case CloudJobKind::ar_step:
+    case CloudJobKind::colocated_round:
+      batch.push_back(job);
+      return;
+  }
+}
+
+std::vector<CloudJob> ServerScheduler::take_batch(std::deque<CloudJob>& arrivals) {
+  std::vector<CloudJob> batch;
+  const auto full = [&] { return static_cast<std::int64_t>(batch.size()) >= max_batch_; };
+  while (!full() && !admission_.empty() && fits(admission_.front())) {
+    admit(admission_.front(), batch);
+    admission_.pop_front();
+  }
+  while (!full() && !ready_.empty()) {
+    batch.push_back(ready_.front());
+    ready_.pop_front();
+  }
+  while (!full() && !arrivals.empty()) {
+    const CloudJob job = arrivals.front();
+    arrivals.pop_front();
+    consider(job, batch);
+  }
+  return batch;
+}
+
+void ServerScheduler::on_prefilled(std::int64_t client) {
+  Session& session = sessions_[client];
+  session.prefilled = true;
+  if (session.has_parked) {
+    session.has_parked = false;
+    ready_.push_back(session.parked);
+  }
+}
+
+void ServerScheduler::on_request_done(std::int64_t client) {
+  const auto it = sessions_.find(client);
+  if (it == sessions_.end()) return;
+  kv_in_use_ -= it->second.kv_tokens;
+  sessions_.erase(it);
+}
+
+}  // namespace dsdsi
