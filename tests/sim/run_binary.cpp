@@ -13,9 +13,13 @@
 namespace dsdsi::test {
 
 BinaryRun run_dsdsi(const std::vector<std::string>& args) {
+  return run_program(DSDSI_BINARY, args);
+}
+
+BinaryRun run_program(const std::string& program, const std::vector<std::string>& args) {
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-  std::vector<std::string> argv_storage{DSDSI_BINARY};
+  std::vector<std::string> argv_storage{program};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());

@@ -17,6 +17,9 @@ struct BinaryRun {
 // Runs `dsdsi <args...>`; arguments are passed without a shell.
 BinaryRun run_dsdsi(const std::vector<std::string>& args);
 
+// Runs any program (an absolute path) with `args`, without a shell.
+BinaryRun run_program(const std::string& program, const std::vector<std::string>& args);
+
 // A fresh, empty temporary folder, removed by the destructor.
 class TempDir {
  public:

@@ -3,4 +3,5 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/model_acceptance_test.cpp
   unit/model_closed_form_test.cpp
   unit/model_round_logic_test.cpp
+  unit/model_server_scheduler_test.cpp
 )

@@ -1,0 +1,4 @@
+# Unit tests of src/cli's pure parts.
+list(APPEND DSDSI_UNIT_TEST_SOURCES
+  unit/cli_capacity_test.cpp
+)
