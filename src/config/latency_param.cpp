@@ -38,8 +38,9 @@ std::string number_text(double value) {
 
 std::vector<NestedProblem> finish_affine(const json& object, json&) {
   if (object.at("base_ms").get<double>() == 0 && object.at("per_token_ms").get<double>() == 0) {
-    return {{{}, "base_ms and per_token_ms are both 0: every step would take no time (one of "
-                 "them must be > 0)"}};
+    return {{{},
+             "base_ms and per_token_ms are both 0: every step would take no time (one of "
+             "them must be > 0)"}};
   }
   return {};
 }
@@ -64,19 +65,18 @@ ParamKind constant_kind() {
 }
 
 ParamKind affine_kind() {
-  return {
-      kind_name(LatencyKind::affine),
-      "A step takes `base_ms` + `per_token_ms` x batched tokens.",
-      {{"kind", "affine"}, {"base_ms", 18}, {"per_token_ms", 0.02}},
-      {Param::number("base_ms", "ms", "Time of a step, before its per-token cost.")
-           .required()
-           .at_least(0)
-           .not_stored(),
-       Param::number("per_token_ms", "ms/token", "Time each batched token adds to a step.")
-           .required()
-           .at_least(0)
-           .not_stored()},
-      finish_affine};
+  return {kind_name(LatencyKind::affine),
+          "A step takes `base_ms` + `per_token_ms` x batched tokens.",
+          {{"kind", "affine"}, {"base_ms", 18}, {"per_token_ms", 0.02}},
+          {Param::number("base_ms", "ms", "Time of a step, before its per-token cost.")
+               .required()
+               .at_least(0)
+               .not_stored(),
+           Param::number("per_token_ms", "ms/token", "Time each batched token adds to a step.")
+               .required()
+               .at_least(0)
+               .not_stored()},
+          finish_affine};
 }
 
 ParamKind table_kind() {
@@ -151,8 +151,8 @@ std::vector<NestedProblem> check_table_coverage(const TokenDemand& demand, const
     const json* value = lookup(path);
     if (!value || !value->is_number()) return {};  // its own problem is already reported
     inputs.push_back(value->get<double>());
-    input_text += (input_text.empty() ? " with " : ", ") + path + " = " +
-                  number_text(inputs.back());
+    input_text +=
+        (input_text.empty() ? " with " : ", ") + path + " = " + number_text(inputs.back());
   }
   const double needed = demand.max_tokens(inputs);
   const LatencySpec spec = latency_spec_of(stored);
@@ -175,10 +175,11 @@ std::vector<NestedProblem> check_table_coverage(const TokenDemand& demand, const
     if (tokens >= first && tokens <= last) continue;
     const double ms = model->step_ms({1, static_cast<std::int64_t>(tokens)});
     if (ms <= 0) {
-      problems.push_back({{"file"}, "extrapolating " + spec.file + " gives " + number_text(ms) +
-                                        " ms at " + number_text(tokens) +
-                                        " batched tokens, which this scenario can ask for (" +
-                                        needed_text + "); a step must take > 0 ms: add rows"});
+      problems.push_back({{"file"},
+                          "extrapolating " + spec.file + " gives " + number_text(ms) + " ms at " +
+                              number_text(tokens) +
+                              " batched tokens, which this scenario can ask for (" + needed_text +
+                              "); a step must take > 0 ms: add rows"});
     }
   }
   return problems;

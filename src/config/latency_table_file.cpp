@@ -98,8 +98,8 @@ class TableReader {
 
   LatencyTableFile finish(bool saw_header) {
     if (!saw_header) {
-      problem(0, "no header and no rows: expected " + quoted(kHeader) +
-                     " followed by at least 2 rows");
+      problem(
+          0, "no header and no rows: expected " + quoted(kHeader) + " followed by at least 2 rows");
     } else if (rows_ < 2) {
       problem(last_row_line_, "only " + std::to_string(rows_) + (rows_ == 1 ? " row" : " rows") +
                                   " after the header; a table needs at least 2 to interpolate");

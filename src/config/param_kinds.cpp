@@ -39,8 +39,8 @@ void check_object(const ParamSpec& spec, const json& value, const ResolveContext
   const auto kind_value = value.find("kind");
   if (kind_value == value.end()) {
     out.problems.push_back(
-        {{"kind"}, "required: the " + family.name + "'s kind, one of " +
-                       quoted_list(family.kind_names())});
+        {{"kind"},
+         "required: the " + family.name + "'s kind, one of " + quoted_list(family.kind_names())});
     return;
   }
   const ParamKind* kind = kind_value->is_string()

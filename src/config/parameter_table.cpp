@@ -27,12 +27,15 @@ const char* const kPlatformDefinesNetwork = "the platform file defines the netwo
 // (model/batch_cost.cpp), and the most a scenario can form.
 double product(const std::vector<double>& v) { return v.at(0) * v.at(1); }
 TokenDemand verify_tokens() {
-  return {"the sum over the batch of (window + 1)", "`cloud.max_batch` x (`speculation.gamma` + 1)",
+  return {"the sum over the batch of (window + 1)",
+          "`cloud.max_batch` x (`speculation.gamma` + 1)",
           {"cloud.max_batch", "speculation.gamma"},
           [](const std::vector<double>& v) { return v.at(0) * (v.at(1) + 1); }};
 }
 TokenDemand per_request_tokens() {
-  return {"one per request in the batch", "`cloud.max_batch`", {"cloud.max_batch"},
+  return {"one per request in the batch",
+          "`cloud.max_batch`",
+          {"cloud.max_batch"},
           [](const std::vector<double>& v) { return v.at(0); }};
 }
 TokenDemand prefill_tokens() {
@@ -42,7 +45,9 @@ TokenDemand prefill_tokens() {
           product};
 }
 TokenDemand edge_draft_tokens() {
-  return {"always 1 (an edge device drafts alone, one token per step)", "", {},
+  return {"always 1 (an edge device drafts alone, one token per step)",
+          "",
+          {},
           [](const std::vector<double>&) { return 1.0; }};
 }
 
@@ -123,8 +128,9 @@ std::vector<ParamSpec> build_table() {
                     "constant `edge.draft`.")
           .default_to(10)
           .above(0)
-          .alternative_to("edge.draft", "/edge/draft_ms_per_token is the shorthand for a constant "
-                                        "/edge/draft")
+          .alternative_to("edge.draft",
+                          "/edge/draft_ms_per_token is the shorthand for a constant "
+                          "/edge/draft")
           .store(&S::edge, &EdgeParams::draft_ms_per_token),
       Param::number("edge.prefill_ms_per_token", "ms/token",
                     "Time the edge's draft model takes to prefill one prompt token.")
@@ -179,8 +185,9 @@ std::vector<ParamSpec> build_table() {
                     "affine `cloud.prefill` with `base_ms` 0.")
           .default_to(0.1)
           .at_least(0)
-          .alternative_to("cloud.prefill", "/cloud/prefill_ms_per_token is the shorthand for an "
-                                           "affine /cloud/prefill with no base")
+          .alternative_to("cloud.prefill",
+                          "/cloud/prefill_ms_per_token is the shorthand for an "
+                          "affine /cloud/prefill with no base")
           .store(&S::cloud, &CloudParams::prefill_ms_per_token),
       Param::integer("cloud.max_batch", "requests",
                      "Most requests the cloud verifier processes in one batch.")

@@ -64,7 +64,8 @@ std::optional<std::string> resolve_platform_path(nlohmann::json& value,
   return resolve_input_file(value, context);
 }
 
-std::optional<std::string> resolve_input_file(nlohmann::json& value, const ResolveContext& context) {
+std::optional<std::string> resolve_input_file(nlohmann::json& value,
+                                              const ResolveContext& context) {
   const auto found =
       find_readable_file(value.get<std::string>(), platform_search_dirs(context.scenario_dir));
   if (!found.path) return found.problem;

@@ -86,8 +86,8 @@ ParamState check_param(const ParamSpec& spec, const json& document, Use use,
       // A shorthand and its full form: neither is preferred silently, both places are named.
       const std::string& controller = spec.used_when->controller;
       const std::string why = spec.used_when->why.empty() ? "" : ": " + spec.used_when->why;
-      problems.add(split_dotted(controller), "given together with " + to_pointer(path) + why +
-                                                 "; give one of the two");
+      problems.add(split_dotted(controller),
+                   "given together with " + to_pointer(path) + why + "; give one of the two");
       problems.add(path, "given together with " + to_pointer(split_dotted(controller)) + why +
                              "; give one of the two");
     } else if (given.value) {

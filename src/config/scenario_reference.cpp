@@ -125,6 +125,15 @@ std::string meaning_cell(const ParamSpec& spec) {
   return text;
 }
 
+// {"kind": "affine", "base_ms": 18, ...}: the kind first, as people write it.
+std::string example_text(const nlohmann::json& example) {
+  std::string text = "{\"kind\": " + example.at("kind").dump();
+  for (const auto& [key, value] : example.items()) {
+    if (key != "kind") text += ", \"" + key + "\": " + value.dump();
+  }
+  return text + "}";
+}
+
 std::string kind_param_row(const ParamSpec& spec) {
   return "| `" + spec.path + "` | " + type_name(spec) + " | " + cell(spec.unit) + " | " +
          cell(default_text(spec)) + " | " + cell(valid_values_cell(spec)) + " | " +
@@ -150,7 +159,7 @@ std::string kinded_sections() {
     text += "\n## " + title + "\n\nUsed by " + users + ". " + family->description + "\n";
     for (const auto& kind : family->kinds) {
       text += "\n### `" + kind.name + "`\n\n" + kind.meaning + " Example: `" +
-              kind.example.dump() + "`.\n\n| key | type | unit | default | valid values | " +
+              example_text(kind.example) + "`.\n\n| key | type | unit | default | valid values | " +
               "meaning |\n|---|---|---|---|---|---|\n| `kind` | string | - | **required** | `" +
               kind.name + "` | The kind. |\n";
       for (const auto& param : kind.params) text += kind_param_row(param);

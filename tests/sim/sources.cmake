@@ -10,4 +10,7 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/saturation_sim_test.cpp
   sim/run_binary.cpp
   sim/shipped_scenarios_test.cpp
+  sim/sweep_outputs.cpp
+  sim/sweep_sim_test.cpp
+  sim/sweep_table3_test.cpp
 )

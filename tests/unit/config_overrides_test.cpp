@@ -95,9 +95,9 @@ TEST(ConfigOverrides, ProblemCausedByAnOverrideNamesTheOverride) {
 }
 
 TEST(ConfigOverrides, UnknownKeyThroughAnOverrideIsAttributedAndSuggested) {
-  const auto problems = problems_of(minimal(), {"network.rtt=5", R"(cloud={"verify": 1})"});
+  const auto problems = problems_of(minimal(), {"network.rtt=5", R"(cloud={"verfy_ms": 1})"});
   const std::vector<std::string> expected = {
-      "--set cloud={\"verify\": 1}: /cloud/verify: unknown key (did you mean \"verify_ms\"?)",
+      "--set cloud={\"verfy_ms\": 1}: /cloud/verfy_ms: unknown key (did you mean \"verify_ms\"?)",
       "--set network.rtt=5: /network/rtt: unknown key (did you mean \"rtt_ms\"?)",
   };
   EXPECT_EQ(problems, expected);

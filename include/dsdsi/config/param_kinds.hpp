@@ -30,9 +30,9 @@ struct ParamKind {
 };
 
 struct KindFamily {
-  std::string name;          // "latency model": used in messages and as the docs' section title
-  std::string description;   // the docs' introduction to the family (markdown)
-  std::string number_kind;   // a bare number x stands for {"kind": number_kind, number_param: x}
+  std::string name;         // "latency model": used in messages and as the docs' section title
+  std::string description;  // the docs' introduction to the family (markdown)
+  std::string number_kind;  // a bare number x stands for {"kind": number_kind, number_param: x}
   std::string number_param;
   std::vector<ParamKind> kinds;
 

@@ -96,8 +96,8 @@ struct ParamSpec {
   std::string values_note;           // the docs' "valid values" when type and range do not say it
   std::optional<Condition> used_when;
   IntegerStorage integer_storage = IntegerStorage::none;
-  ResolveFn resolve;  // may be empty
-  StoreFn store;      // may be empty: kept only in the resolved document
+  ResolveFn resolve;                         // may be empty
+  StoreFn store;                             // may be empty: kept only in the resolved document
   std::shared_ptr<const KindFamily> family;  // for ParamType::kinded
   ContextCheckFn context_check;              // may be empty
 };
