@@ -4,7 +4,7 @@
 DSDSI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DSDSI_BUILD=${DSDSI_BUILD:-$DSDSI_ROOT/build}
 DSDSI_PACKAGES="cmake g++ make pkg-config libsimgrid-dev nlohmann-json3-dev libcli11-dev
-  libspdlog-dev libgtest-dev python3"
+  libspdlog-dev libgtest-dev python3 python3-matplotlib"
 
 dsdsi_install_missing() {
   local missing=()

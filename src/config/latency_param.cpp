@@ -178,7 +178,8 @@ std::vector<NestedProblem> check_table_coverage(const TokenDemand& demand, const
       problems.push_back({{"file"},
                           "extrapolating " + spec.file + " gives " + number_text(ms) + " ms at " +
                               number_text(tokens) +
-                              " batched tokens, which this scenario can ask for (" + needed_text +
+                              (tokens == 1 ? " batched token" : " batched tokens") +
+                              ", which this scenario can ask for (" + needed_text +
                               "); a step must take > 0 ms: add rows"});
     }
   }

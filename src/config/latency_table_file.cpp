@@ -63,6 +63,8 @@ class TableReader {
   }
 
   void row(std::size_t line, std::string_view text) {
+    ++rows_;  // counted even when malformed: a table of 2 rows, one of them wrong, has 2 rows
+    last_row_line_ = line;
     const auto fields = split_fields(text);
     if (fields.size() != 2) {
       problem(line, "expected 2 comma-separated fields (batched_tokens,ms), got " +
@@ -91,8 +93,6 @@ class TableReader {
       last_tokens_text_ = std::string(fields[0]);
       last_tokens_line_ = line;
     }
-    ++rows_;
-    last_row_line_ = line;
     if (ok) result_.points.emplace_back(*tokens, *ms);
   }
 

@@ -2,6 +2,7 @@
 
 #include "dsdsi/config/cross_checks.hpp"
 #include "dsdsi/config/latency_shorthands.hpp"
+#include "dsdsi/config/workload_shorthands.hpp"
 
 #include <cassert>
 #include <map>
@@ -178,6 +179,7 @@ LoadedScenario load_document(json document, const std::string& source,
     set_at(loaded.resolved, split_dotted(spec.path), state.value);
   }
   apply_latency_shorthands(loaded.scenario, loaded.resolved);
+  apply_workload_shorthands(loaded.scenario);
   check_cross_fields(loaded.scenario, problems);
   problems.throw_if_any();
   return loaded;

@@ -17,6 +17,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/scenario_file.cpp
   src/config/scenario_loader.cpp
   src/config/scenario_reference.cpp
+  src/config/workload_shorthands.cpp
   src/config/sweep_plan.cpp
   src/config/sweep_points.cpp
   src/config/sweep_shard.cpp

@@ -11,7 +11,8 @@ namespace dsdsi {
 
 CloudVerifier::CloudVerifier(const Scenario& scenario, std::int64_t server, double speed,
                              std::vector<simgrid::s4u::Mailbox*> downlinks, RecordSink& sink,
-                             ServerDirectory& directory)
+                             ServerDirectory& directory, const AcceptanceModel& acceptance,
+                             std::vector<ClientAcceptance>& clients)
     : mode_(scenario.mode),
       batching_(scenario.cloud.batching),
       server_(server),
@@ -21,20 +22,13 @@ CloudVerifier::CloudVerifier(const Scenario& scenario, std::int64_t server, doub
       batch_window_ms_(scenario.cloud.batch_window_ms),
       header_bytes_(scenario.network.header_bytes),
       cost_(scenario.cloud),
-      acceptance_(make_acceptance_model(scenario.speculation.acceptance)),
+      acceptance_(&acceptance),
+      clients_(&clients),
       downlinks_(std::move(downlinks)),
       sink_(&sink),
       directory_(&directory),
       scheduler_(scenario.cloud.max_batch, scenario.cloud.kv_capacity_tokens),
-      stats_(scenario.cloud.max_batch) {
-  // Acceptance is drawn where the target verifies, but from a stream of the client's own, so a
-  // client's draws do not depend on how its rounds interleave with others' in batches, nor on
-  // which server they land.
-  acceptance_streams_.reserve(downlinks_.size());
-  for (std::size_t c = 0; c < downlinks_.size(); ++c) {
-    acceptance_streams_.emplace_back(scenario.seed, "acceptance", c);
-  }
-}
+      stats_(scenario.cloud.max_batch) {}
 
 std::vector<CloudJob> CloudVerifier::next_batch() {
   std::vector<CloudJob> batch;
@@ -96,7 +90,7 @@ void CloudVerifier::request_done(std::int64_t client) {
 }
 
 void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) {
-  const auto c = static_cast<std::size_t>(job.client);
+  ClientAcceptance& client = (*clients_)[static_cast<std::size_t>(job.client)];
   RoundRecord round = batch_facts;
   round.client = job.client;
   round.request = job.request;
@@ -106,6 +100,11 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
 
   switch (job.shape.kind) {
     case CloudJobKind::prefill:
+      // The request's acceptance is fixed here, before any of its rounds: its own record when
+      // the workload trace gives one, else the acceptance model's for this request.
+      client.current = job.acceptance_override != nullptr
+                           ? RequestAcceptance::from_record(*job.acceptance_override)
+                           : acceptance_->for_request(client.stream, job.client, job.request);
       scheduler_.on_prefilled(job.client);
       // DSD: the edge drafts meanwhile and its first window follows (or is already waiting).
       // Cloud-side modes: the request now decodes in the cloud, one round after another.
@@ -119,7 +118,7 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
       return;
     case CloudJobKind::verify_window: {
       const auto positions = static_cast<int>(job.shape.tokens + (job.with_guess ? 1 : 0));
-      const auto leading = acceptance_->leading_accepted(acceptance_streams_[c], positions);
+      const auto leading = client.current->leading_accepted(client.stream, positions);
       const auto outcome = resolve_round(job.shape.tokens, leading, job.with_guess, job.remaining);
       round.gamma = job.shape.tokens;
       round.accepted = outcome.accepted;
@@ -135,7 +134,7 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
       break;
     case CloudJobKind::colocated_round: {
       const auto leading =
-          acceptance_->leading_accepted(acceptance_streams_[c], static_cast<int>(job.shape.tokens));
+          client.current->leading_accepted(client.stream, static_cast<int>(job.shape.tokens));
       const auto outcome = resolve_round(job.shape.tokens, leading, false, job.remaining);
       round.gamma = job.shape.tokens;
       round.accepted = outcome.accepted;

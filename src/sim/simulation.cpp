@@ -1,9 +1,9 @@
 #include "dsdsi/sim/simulation.hpp"
 
 #include <algorithm>
-#include <stdexcept>
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
+#include <stdexcept>
 
 #include "dsdsi/sim/cloud_verifier.hpp"
 #include "dsdsi/sim/edge_client.hpp"
@@ -40,12 +40,16 @@ double Simulation::run(RecordSink& sink) {
   // The cloud: one verifier per server, daemons (the simulation ends when the last client is
   // done), and the directory through which clients reach them.
   ServerDirectory directory(scenario_.cloud.routing, scenario_.seed);
+  const auto acceptance =
+      make_acceptance_model(scenario_.speculation.acceptance, scenario_.workload.clients);
+  auto client_acceptance = make_client_acceptance(scenario_.seed, clients);
   std::vector<std::unique_ptr<CloudVerifier>> verifiers;
   if (uses_cloud(scenario_.mode)) {
     for (std::size_t i = 0; i < layout_.servers.size(); ++i) {
       const ServerPlacement& server = layout_.servers[i];
-      verifiers.push_back(std::make_unique<CloudVerifier>(
-          scenario_, static_cast<std::int64_t>(i), server.speed, downlinks, sink, directory));
+      verifiers.push_back(std::make_unique<CloudVerifier>(scenario_, static_cast<std::int64_t>(i),
+                                                          server.speed, downlinks, sink, directory,
+                                                          *acceptance, client_acceptance));
       CloudVerifier* v = verifiers.back().get();
       directory.add_server(server.host, v->queue(), v->stats());
       sg4::Actor::create("verifier-" + std::to_string(i), server.host, [v] {
@@ -77,8 +81,8 @@ double Simulation::run(RecordSink& sink) {
   engine_->run();
   // SimGrid ends a run that can make no progress ("deadlock detected"). That is a bug of the
   // simulator, never a result: refuse to report numbers for requests that never finished.
-  const auto unfinished = std::count_if(edges.begin(), edges.end(),
-                                        [](const auto& e) { return !e->finished(); });
+  const auto unfinished =
+      std::count_if(edges.begin(), edges.end(), [](const auto& e) { return !e->finished(); });
   if (unfinished > 0) {
     throw std::logic_error("simulation stopped with " + std::to_string(unfinished) + " of " +
                            std::to_string(edges.size()) +

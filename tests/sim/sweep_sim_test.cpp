@@ -59,7 +59,7 @@ TEST(SweepClosedForm, FortyFivePointsOfDsdSyncAgreeWithTheClosedForm) {
   ASSERT_EQ(run.exit_code, 0) << run.output;
   const auto csv = read_sweep_csv(out / "sweep.csv");
   ASSERT_EQ(csv.rows.size(), 45u);
-  const double alpha = 0.9, t_de = 10, t_v = 20;
+  const double alpha = 0.95, t_de = 10, t_v = 20;
   for (std::size_t i = 0; i < csv.rows.size(); ++i) {
     const auto& row = csv.rows[i];
     char id[24];

@@ -4,6 +4,8 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/config_did_you_mean_test.cpp
   unit/config_docs_test.cpp
   unit/config_file_test.cpp
+  unit/config_latency_model_test.cpp
+  unit/config_latency_table_test.cpp
   unit/config_loader_test.cpp
   unit/config_overrides_test.cpp
   unit/config_platform_test.cpp

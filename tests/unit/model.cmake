@@ -2,6 +2,7 @@
 list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/model_acceptance_test.cpp
   unit/model_closed_form_test.cpp
+  unit/model_latency_test.cpp
   unit/model_round_logic_test.cpp
   unit/model_server_scheduler_test.cpp
 )

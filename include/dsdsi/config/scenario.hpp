@@ -3,6 +3,7 @@
 // load_scenario() from the parameter table (parameter_table.hpp), which is the one place that
 // names, documents, defaults and range-checks each field below.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -86,24 +87,96 @@ struct CloudParams {
   std::int64_t kv_capacity_tokens = 0;  // per server; 0: the key is absent, no limit
 };
 
-enum class AcceptanceKind { bernoulli };
+// A random quantity: `{"dist": "uniform", "min": 20, "max": 80}` and the like (model/
+// distribution.hpp samples it). A plain number in a scenario is `fixed`.
+enum class DistKind { fixed, uniform, lognormal, list };
+
+struct DistributionSpec {
+  DistKind kind = DistKind::fixed;
+  double value = 0;             // fixed
+  double min = 0, max = 0;      // uniform
+  double median = 0, sigma = 0; // lognormal: exp(N(ln median, sigma^2))
+  std::vector<double> values;   // list: one of them, equally likely
+
+  static DistributionSpec fixed_at(double v) {
+    DistributionSpec d;
+    d.value = v;
+    return d;
+  }
+};
+
+enum class AcceptanceKind { bernoulli, positional, beta, trace };
+
+// The acceptance of one request in an acceptance or workload trace: a constant alpha, or one
+// per draft position.
+struct RequestAcceptanceRecord {
+  double alpha = 0;            // used when alphas is empty
+  std::vector<double> alphas;  // per position (the last one repeats beyond its end)
+};
 
 struct AcceptanceParams {
   AcceptanceKind kind = AcceptanceKind::bernoulli;
-  double alpha = 0;
+  double alpha = 0;             // bernoulli
+  std::vector<double> alphas;   // positional: per position (alpha0/decay are expanded into it)
+  double alpha0 = 0, decay = 0; // positional, geometric form: alpha_i = alpha0 x decay^i
+  double a = 0, b = 0;          // beta: each request draws alpha ~ Beta(a, b)
+  std::string file;             // trace: resolved path
+  std::vector<RequestAcceptanceRecord> records;  // trace: loaded and checked at load time
+};
+
+// How gamma is chosen per round (model/speculation_policy.hpp).
+enum class PolicyKind { fixed, analytic_optimal, aimd, awc };
+
+struct PolicyParams {
+  PolicyKind kind = PolicyKind::fixed;
+  std::int64_t gamma_min = 1;
+  std::int64_t gamma_max = 12;
+  double ewma_weight = 0;       // weight of the newest observation in smoothed estimates
+  // aimd: additive increase after a fully accepted window, multiplicative decrease after an
+  // early rejection.
+  std::int64_t increase = 1;
+  double decrease_factor = 0.5;
+  // awc: where a client decodes when DSD does not pay, and how it is decided (see awc.cpp).
+  DecodingMode fallback = DecodingMode::colocated_sd;
+  double cloud_tpot_ms = 0;     // awc: the per-token time it expects from cloud-side decoding
+  double switch_margin = 0;     // awc: hysteresis, relative
+  std::int64_t probe_every = 0; // awc: while in the cloud, retry DSD every this many requests
 };
 
 struct SpeculationParams {
   std::int64_t gamma = 0;
   AcceptanceParams acceptance;
+  PolicyParams policy;
+};
+
+enum class ArrivalKind { closed_loop, poisson, trace };
+
+// One request of a workload trace (JSONL), loaded and checked at load time.
+struct TraceRequest {
+  double arrival_ms = 0;
+  std::int64_t prompt_tokens = 0;
+  std::int64_t output_tokens = 0;
+  std::int64_t client = -1;  // -1: assigned round-robin in file order
+  std::optional<RequestAcceptanceRecord> acceptance;
+};
+
+struct ArrivalParams {
+  ArrivalKind kind = ArrivalKind::closed_loop;
+  DistributionSpec think_ms;     // closed_loop: pause after a request before the next
+  double rate_per_s = 0;         // poisson: requests per second over all clients
+  std::string file;              // trace: resolved path
+  std::vector<TraceRequest> requests;  // trace, in file order
 };
 
 struct WorkloadParams {
   std::int64_t clients = 0;
-  std::int64_t requests_per_client = 0;
-  std::int64_t prompt_tokens = 0;
-  std::int64_t output_tokens = 0;
-  double think_ms = 0;
+  std::int64_t requests_per_client = 0;  // closed_loop and poisson (trace: the file decides)
+  std::int64_t prompt_tokens = 0;        // shorthand: fixed prompt length
+  std::int64_t output_tokens = 0;        // shorthand: fixed output length
+  double think_ms = 0;                   // shorthand: closed loop, fixed think time
+  DistributionSpec prompt;               // per-request prompt length (rounded, >= 1)
+  DistributionSpec output;               // per-request output length (rounded, >= 1)
+  ArrivalParams arrival;
 };
 
 struct Scenario {

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 
+#include "dsdsi/config/scenario.hpp"
 #include "dsdsi/model/batch_cost.hpp"
 
 namespace dsdsi {
@@ -14,6 +15,8 @@ struct CloudJob {
   std::int64_t remaining = 0;  // output tokens still owed before this job's round
   double ready_ms = 0;         // arrived at the cloud, or (cloud-side rounds) became ready
   double sent_ms = 0;          // when the edge sent it (cloud-side rounds: = ready_ms)
+  // prefill only: the request's own acceptance from a workload trace (owned by the scenario)
+  const RequestAcceptanceRecord* acceptance_override = nullptr;
 };
 
 }  // namespace dsdsi

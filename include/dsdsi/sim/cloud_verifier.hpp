@@ -14,6 +14,7 @@
 #include "dsdsi/model/acceptance_model.hpp"
 #include "dsdsi/model/batch_cost.hpp"
 #include "dsdsi/model/server_scheduler.hpp"
+#include "dsdsi/sim/client_acceptance.hpp"
 #include "dsdsi/sim/job_queue.hpp"
 #include "dsdsi/sim/server_directory.hpp"
 #include "dsdsi/sim/server_stats.hpp"
@@ -25,7 +26,8 @@ class CloudVerifier {
   // downlinks[c] is client c's mailbox. `speed` scales every step (2: twice as fast).
   CloudVerifier(const Scenario& scenario, std::int64_t server, double speed,
                 std::vector<simgrid::s4u::Mailbox*> downlinks, RecordSink& sink,
-                ServerDirectory& directory);
+                ServerDirectory& directory, const AcceptanceModel& acceptance,
+                std::vector<ClientAcceptance>& clients);
   JobQueue& queue() { return queue_; }
   ServerStats& stats() { return stats_; }
   void operator()();
@@ -47,8 +49,8 @@ class CloudVerifier {
   double batch_window_ms_;
   std::int64_t header_bytes_;
   BatchCost cost_;
-  std::unique_ptr<AcceptanceModel> acceptance_;
-  std::vector<RandomStream> acceptance_streams_;  // one per client
+  const AcceptanceModel* acceptance_;
+  std::vector<ClientAcceptance>* clients_;
   std::vector<simgrid::s4u::Mailbox*> downlinks_;
   RecordSink* sink_;
   ServerDirectory* directory_;
