@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -61,12 +62,17 @@ std::string ChildExit::describe() const {
 ChildExit wait_for_child() {
   int status = 0;
   pid_t pid = -1;
+  struct rusage usage {};
   do {
-    pid = ::waitpid(-1, &status, 0);
+    pid = ::wait4(-1, &status, 0, &usage);
   } while (pid < 0 && errno == EINTR);
   if (pid < 0) throw std::runtime_error(std::string("waitpid: ") + std::strerror(errno));
   ChildExit exit;
   exit.pid = pid;
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec);
+  };
+  exit.cpu_s = seconds(usage.ru_utime) + seconds(usage.ru_stime);
   if (WIFEXITED(status)) {
     exit.exit_code = WEXITSTATUS(status);
   } else if (WIFSIGNALED(status)) {

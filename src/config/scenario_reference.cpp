@@ -45,7 +45,8 @@ default or may be left out (its default reads `(absent)`, and its meaning says w
 - Values are never clamped, and a bad value never falls back to its default.
 - A parameter given where it has no effect is an error rather than silently ignored: the
   `network` link parameters when a `platform` file is given, an acceptance parameter that the
-  chosen `speculation.acceptance.kind` does not take.
+  chosen `speculation.acceptance.kind` does not take. A latency model key given together with
+  its shorthand (`cloud.verify` and `cloud.verify_ms`) is an error at both paths.
 
 ## Overrides
 
@@ -63,7 +64,7 @@ on a platform file instead, give `--set platform=platforms/x.xml --set network='
 A relative `platform` path is looked for, in order, in the scenario file's directory, the
 current directory, and the directory dsdsi was built from; the first readable file wins, and
 runs record its absolute path. Without `platform`, a star platform is generated from the
-`network` link parameters.
+`network` link parameters. A latency model's table `file` is looked for the same way.
 
 ## Parameters
 

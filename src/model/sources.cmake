@@ -9,6 +9,9 @@ set(DSDSI_MODEL_SOURCES
   src/model/latency_model.cpp
   src/model/random_stream.cpp
   src/model/request_router.cpp
+  src/model/request_source.cpp
   src/model/round_logic.cpp
   src/model/server_scheduler.cpp
+  src/model/speculation/fixed_policy.cpp
+  src/model/speculation_policy.cpp
 )

@@ -14,6 +14,8 @@ CloudJob to_job(std::int64_t client, const PromptUpload& prompt, double now) {
   job.client = client;
   job.request = prompt.request;
   job.remaining = prompt.output_tokens;
+  job.decoding = prompt.decoding;
+  job.acceptance_override = prompt.acceptance;
   job.ready_ms = job.sent_ms = now;
   return job;
 }

@@ -13,8 +13,7 @@ CloudVerifier::CloudVerifier(const Scenario& scenario, std::int64_t server, doub
                              std::vector<simgrid::s4u::Mailbox*> downlinks, RecordSink& sink,
                              ServerDirectory& directory, const AcceptanceModel& acceptance,
                              std::vector<ClientAcceptance>& clients)
-    : mode_(scenario.mode),
-      batching_(scenario.cloud.batching),
+    : batching_(scenario.cloud.batching),
       server_(server),
       speed_(speed),
       gamma_(scenario.speculation.gamma),
@@ -107,11 +106,12 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
                            : acceptance_->for_request(client.stream, job.client, job.request);
       scheduler_.on_prefilled(job.client);
       // DSD: the edge drafts meanwhile and its first window follows (or is already waiting).
-      // Cloud-side modes: the request now decodes in the cloud, one round after another.
-      if (mode_ == DecodingMode::cloud_ar) {
+      // Cloud-side decoding (the mode, or a policy's fallback for this request): the request
+      // now decodes in the cloud, one round after another.
+      if (job.decoding == RequestDecoding::cloud_ar) {
         next.shape = {CloudJobKind::ar_step, 0};
         decode_next_round(next);
-      } else if (mode_ == DecodingMode::colocated_sd) {
+      } else if (job.decoding == RequestDecoding::colocated_sd) {
         next.shape = {CloudJobKind::colocated_round, window_size(gamma_, job.remaining)};
         decode_next_round(next);
       }

@@ -1,7 +1,7 @@
 #include "dsdsi/sim/edge_client.hpp"
 
+#include <algorithm>
 #include <memory>
-#include <simgrid/s4u/Comm.hpp>
 
 #include "dsdsi/model/payload.hpp"
 #include "dsdsi/model/round_logic.hpp"
@@ -11,37 +11,65 @@ namespace dsdsi {
 
 namespace sg4 = simgrid::s4u;
 
+EdgeClient::EdgeClient(EdgeClientSettings settings, RequestSource requests,
+                       std::unique_ptr<SpeculationPolicy> policy, ServerDirectory* servers,
+                       sg4::Mailbox* downlink, RecordSink& sink)
+    : s_(settings),
+      requests_(std::move(requests)),
+      policy_(std::move(policy)),
+      servers_(servers),
+      downlink_(downlink),
+      sink_(&sink) {}
+
+RequestDecoding EdgeClient::decoding_for_next_request() {
+  switch (s_.mode) {
+    case DecodingMode::cloud_ar:
+      return RequestDecoding::cloud_ar;
+    case DecodingMode::colocated_sd:
+      return RequestDecoding::colocated_sd;
+    case DecodingMode::dsd_sync:
+    case DecodingMode::dsd_pipelined:
+      return policy_->decoding_for_next_request();
+    case DecodingMode::edge_ar:
+      break;
+  }
+  return RequestDecoding::dsd;  // edge_ar: unused
+}
+
 void EdgeClient::operator()() {
   // Replies must start moving when the cloud sends them, even while this client is drafting.
   downlink_->set_receiver(sg4::Actor::self());
-  for (std::int64_t i = 0; i < s_.workload.requests_per_client; ++i) {
-    if (i > 0) spend_ms(s_.workload.think_ms);
-    RequestRecord r;
-    r.client = s_.client;
-    r.request = i;
-    r.submit_ms = now_ms();
+  for (std::int64_t i = 0; auto plan = requests_.next(); ++i) {
+    Request r;
+    r.plan = *plan;
+    // Closed loop: think, then submit. Open loop: the request arrived at its time; if the
+    // device was still busy with earlier ones, it has been waiting since then.
+    if (plan->arrival_ms) {
+      spend_ms(*plan->arrival_ms - now_ms());
+      r.record.submit_ms = *plan->arrival_ms;
+    } else {
+      spend_ms(plan->think_ms);
+      r.record.submit_ms = now_ms();
+    }
+    r.record.client = s_.client;
+    r.record.request = i;
     if (servers_ != nullptr) {
       const ServerDirectory::Route route = servers_->route_request(s_.client);
-      r.server = static_cast<std::int64_t>(route.server);
+      r.record.server = static_cast<std::int64_t>(route.server);
       uplink_ = route.uplink;
     }
-    switch (s_.mode) {
-      case DecodingMode::edge_ar:
-        decode_on_edge(r);
-        break;
-      case DecodingMode::cloud_ar:
-      case DecodingMode::colocated_sd:
-        receive_cloud_decoding(r);
-        break;
-      case DecodingMode::dsd_sync:
-        decode_sync(r);
-        break;
-      case DecodingMode::dsd_pipelined:
-        decode_pipelined(r);
-        break;
+    r.decoding = decoding_for_next_request();
+    if (s_.mode == DecodingMode::edge_ar) {
+      decode_on_edge(r);
+    } else if (r.decoding != RequestDecoding::dsd) {
+      receive_cloud_decoding(r);
+    } else if (s_.mode == DecodingMode::dsd_pipelined) {
+      decode_pipelined(r);
+    } else {
+      decode_sync(r);
     }
-    r.last_token_ms = now_ms();
-    sink_->on_request(r);
+    r.record.last_token_ms = now_ms();
+    sink_->on_request(r.record);
   }
   downlink_->set_receiver(nullptr);
   finished_ = true;
@@ -51,19 +79,28 @@ void EdgeClient::draft(std::int64_t tokens) const {
   spend_ms(static_cast<double>(tokens) * s_.draft_ms_per_token);
 }
 
-void EdgeClient::decode_on_edge(RequestRecord& r) {
-  spend_ms(static_cast<double>(s_.workload.prompt_tokens) * s_.prefill_ms_per_token);
-  draft(1);
-  r.first_token_ms = now_ms();
-  draft(s_.workload.output_tokens - 1);
-  r.output_tokens = s_.workload.output_tokens;
+void EdgeClient::prefill_draft_model(const Request& r) const {
+  spend_ms(static_cast<double>(r.plan.prompt_tokens) * s_.prefill_ms_per_token);
 }
 
-sg4::CommPtr EdgeClient::upload_prompt(RequestRecord& r) {
-  const auto bytes = payload::prompt_bytes(s_.header_bytes, s_.workload.prompt_tokens);
-  r.bytes_up += bytes;
-  auto* message = new UplinkMessage(
-      PromptUpload{r.request, s_.workload.prompt_tokens, s_.workload.output_tokens, bytes});
+std::int64_t EdgeClient::next_window(std::int64_t remaining) {
+  return window_size(policy_->next_gamma(), remaining);
+}
+
+void EdgeClient::decode_on_edge(Request& r) {
+  prefill_draft_model(r);
+  draft(1);
+  r.record.first_token_ms = now_ms();
+  draft(r.plan.output_tokens - 1);
+  r.record.output_tokens = r.plan.output_tokens;
+}
+
+sg4::CommPtr EdgeClient::upload_prompt(Request& r) {
+  const auto bytes = payload::prompt_bytes(s_.header_bytes, r.plan.prompt_tokens);
+  r.record.bytes_up += bytes;
+  auto* message =
+      new UplinkMessage(PromptUpload{r.record.request, r.plan.prompt_tokens, r.plan.output_tokens,
+                                     r.decoding, r.plan.acceptance, bytes});
   return uplink_->put_async(message, static_cast<std::uint64_t>(bytes));
 }
 
@@ -77,20 +114,30 @@ std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
   return reply.committed;
 }
 
-void EdgeClient::receive_cloud_decoding(RequestRecord& r) {
+void EdgeClient::receive_cloud_decoding(Request& r) {
   upload_prompt(r)->wait();
-  while (r.output_tokens < s_.workload.output_tokens) {
+  while (r.record.output_tokens < r.plan.output_tokens) {
     const std::unique_ptr<RoundReply> reply(downlink_->get<RoundReply>());
-    take_reply(r, *reply);
+    take_reply(r.record, *reply);
+  }
+  if (policy_) {
+    const RequestRecord& rec = r.record;
+    CloudRequestObservation seen;
+    seen.tokens = rec.output_tokens;
+    seen.ttft_ms = rec.first_token_ms - rec.submit_ms;
+    seen.tpot_ms = rec.output_tokens > 1 ? (now_ms() - rec.first_token_ms) /
+                                               static_cast<double>(rec.output_tokens - 1)
+                                         : 0;
+    policy_->observe_cloud_request(seen);
   }
 }
 
-void EdgeClient::send_window(RequestRecord& r, std::int64_t window, bool with_guess,
+void EdgeClient::send_window(Request& r, std::int64_t window, bool with_guess,
                              std::int64_t remaining, bool wait_for_delivery) {
   const auto bytes = payload::draft_window_bytes(s_.header_bytes, window);
-  r.bytes_up += bytes;
-  auto* message =
-      new UplinkMessage(DraftWindow{r.request, window, with_guess, remaining, now_ms(), bytes});
+  r.record.bytes_up += bytes;
+  auto* message = new UplinkMessage(
+      DraftWindow{r.record.request, window, with_guess, remaining, now_ms(), bytes});
   if (wait_for_delivery) {
     uplink_->put(message, static_cast<std::uint64_t>(bytes));
   } else {
@@ -100,39 +147,46 @@ void EdgeClient::send_window(RequestRecord& r, std::int64_t window, bool with_gu
 
 // Synchronous DSD: draft a window, send it, wait for the verdict, repeat. The prompt upload and
 // the cloud's prefill overlap with the edge's own prefill and first window.
-void EdgeClient::decode_sync(RequestRecord& r) {
+void EdgeClient::decode_sync(Request& r) {
   sg4::CommPtr prompt = upload_prompt(r);
-  spend_ms(static_cast<double>(s_.workload.prompt_tokens) * s_.prefill_ms_per_token);
-  std::int64_t remaining = s_.workload.output_tokens;
+  prefill_draft_model(r);
+  std::int64_t remaining = r.plan.output_tokens;
   while (remaining > 0) {
-    const auto window = window_size(s_.gamma, remaining);
+    const auto window = next_window(remaining);
+    const double draft_start = now_ms();
     draft(window);
+    const double draft_ms = now_ms() - draft_start;
     if (prompt) {
       prompt->wait();  // a window must not overtake its prompt
       prompt = nullptr;
     }
+    const double sent = now_ms();
     send_window(r, window, false, remaining, true);
     const std::unique_ptr<RoundReply> reply(downlink_->get<RoundReply>());
-    remaining -= take_reply(r, *reply);
+    remaining -= take_reply(r.record, *reply);
+    policy_->observe_round({window, reply->accepted, reply->committed, draft_ms, now_ms() - sent});
   }
 }
 
 // Pipelined DSD, depth 1 (MODEL.md): while a window is in flight the edge drafts its guess of
-// the target's bonus token and the next window. If the verdict says the whole window and the
+// the target's bonus token and the next window (sized by the policy when the pre-drafting
+// starts, before the verdict it will observe). If the verdict says the whole window and the
 // guess were right, that pre-drafted window goes out as soon as it is drafted; otherwise it is
 // discarded the moment the verdict arrives and the edge drafts from the corrected prefix.
-void EdgeClient::decode_pipelined(RequestRecord& r) {
+void EdgeClient::decode_pipelined(Request& r) {
   sg4::CommPtr prompt = upload_prompt(r);
-  spend_ms(static_cast<double>(s_.workload.prompt_tokens) * s_.prefill_ms_per_token);
-  std::int64_t remaining = s_.workload.output_tokens;
-  std::int64_t window = window_size(s_.gamma, remaining);
+  prefill_draft_model(r);
+  std::int64_t remaining = r.plan.output_tokens;
+  std::int64_t window = next_window(remaining);
+  double draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
   draft(window);
   prompt->wait();
   while (remaining > 0) {
-    const std::int64_t predraft = tokens_to_predraft(s_.gamma, window, remaining);
+    const std::int64_t next_gamma = policy_->next_gamma();
+    const std::int64_t predraft = tokens_to_predraft(next_gamma, window, remaining);
     send_window(r, window, predraft > 0, remaining, false);
-    const double predraft_done_ms =
-        now_ms() + static_cast<double>(predraft) * s_.draft_ms_per_token;
+    const double sent = now_ms();
+    const double predraft_done_ms = sent + static_cast<double>(predraft) * s_.draft_ms_per_token;
     RoundReply* raw_reply = nullptr;
     sg4::CommPtr verdict = downlink_->get_async<RoundReply>(&raw_reply);
     // wait_any_for leaves the receive posted when it times out (a plain get with a timeout
@@ -142,12 +196,16 @@ void EdgeClient::decode_pipelined(RequestRecord& r) {
       verdict->wait();
     }
     const std::unique_ptr<RoundReply> reply(raw_reply);
-    remaining -= take_reply(r, *reply);
+    remaining -= take_reply(r.record, *reply);
+    policy_->observe_round({window, reply->accepted, reply->committed, draft_ms, now_ms() - sent});
     if (remaining == 0) break;
-    window = window_size(s_.gamma, remaining);
     if (reply->bonus_guessed) {
+      window = window_size(next_gamma, remaining);
+      draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
       spend_ms(predraft_done_ms - now_ms());  // finish drafting the window already started
     } else {
+      window = next_window(remaining);
+      draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
       draft(window);
     }
   }

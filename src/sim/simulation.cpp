@@ -5,6 +5,8 @@
 #include <simgrid/s4u/Mailbox.hpp>
 #include <stdexcept>
 
+#include "dsdsi/model/closed_form.hpp"
+#include "dsdsi/model/speculation_policy.hpp"
 #include "dsdsi/sim/cloud_verifier.hpp"
 #include "dsdsi/sim/edge_client.hpp"
 #include "dsdsi/sim/server_directory.hpp"
@@ -65,13 +67,21 @@ double Simulation::run(RecordSink& sink) {
     EdgeClientSettings settings;
     settings.client = static_cast<std::int64_t>(c);
     settings.mode = scenario_.mode;
-    settings.gamma = scenario_.speculation.gamma;
     settings.draft_ms_per_token = place.draft_ms_per_token;
     settings.prefill_ms_per_token = scenario_.edge.prefill_ms_per_token;
-    settings.workload = scenario_.workload;
     settings.header_bytes = scenario_.network.header_bytes;
-    edges.push_back(std::make_unique<EdgeClient>(settings, verifiers.empty() ? nullptr : &directory,
-                                                 downlinks[c], sink));
+    std::unique_ptr<SpeculationPolicy> policy;
+    if (drafts_on_edge(scenario_.mode)) {
+      PolicyContext context;
+      context.draft_ms_per_token = place.draft_ms_per_token;
+      const auto one_client = closed_form::inputs_for(scenario_);
+      context.cloud_ar_tpot_ms = closed_form::tpot_cloud_ar(one_client);
+      context.colocated_tpot_ms = closed_form::tpot_colocated_sd(one_client);
+      policy = make_speculation_policy(scenario_.speculation, context);
+    }
+    edges.push_back(std::make_unique<EdgeClient>(
+        settings, RequestSource(scenario_.workload, settings.client, scenario_.seed),
+        std::move(policy), verifiers.empty() ? nullptr : &directory, downlinks[c], sink));
     sg4::Actor::create("client-" + std::to_string(c), place.host,
                        [e = edges.back().get(), &makespan_ms] {
                          (*e)();

@@ -21,6 +21,7 @@ struct ChildExit {
   pid_t pid = -1;
   int exit_code = -1;  // when it exited
   int signal = 0;      // when a signal ended it
+  double cpu_s = 0;    // user + system CPU time the child used
   bool ok() const { return signal == 0 && exit_code == 0; }
   std::string describe() const;  // "exit code 2", "killed by signal 9 (Killed)"
 };

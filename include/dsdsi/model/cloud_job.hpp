@@ -3,6 +3,7 @@
 
 #include "dsdsi/config/scenario.hpp"
 #include "dsdsi/model/batch_cost.hpp"
+#include "dsdsi/model/speculation_policy.hpp"
 
 namespace dsdsi {
 
@@ -15,7 +16,9 @@ struct CloudJob {
   std::int64_t remaining = 0;  // output tokens still owed before this job's round
   double ready_ms = 0;         // arrived at the cloud, or (cloud-side rounds) became ready
   double sent_ms = 0;          // when the edge sent it (cloud-side rounds: = ready_ms)
-  // prefill only: the request's own acceptance from a workload trace (owned by the scenario)
+  // prefill only: how the request decodes, and its own acceptance from a workload trace (owned
+  // by the scenario) if it has one
+  RequestDecoding decoding = RequestDecoding::dsd;
   const RequestAcceptanceRecord* acceptance_override = nullptr;
 };
 

@@ -48,6 +48,12 @@ class SpeculationPolicy {
 // What a policy knows about its client beyond its observations.
 struct PolicyContext {
   double draft_ms_per_token = 0;  // this client's t_de
+  // Prior estimates of cloud-side decoding's per-token time for this scenario (closed forms for
+  // one client: t_ar, and (gamma t_dc + t_v) / E at the configured gamma and acceptance). An
+  // awc policy starts from these and replaces them with what it observes when it decodes in the
+  // cloud.
+  double cloud_ar_tpot_ms = 0;
+  double colocated_tpot_ms = 0;
 };
 
 std::unique_ptr<SpeculationPolicy> make_speculation_policy(const SpeculationParams& speculation,

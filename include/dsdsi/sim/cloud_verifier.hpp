@@ -40,7 +40,6 @@ class CloudVerifier {
   void reply(const CloudJob& job, std::int64_t drafted, std::int64_t accepted,
              std::int64_t committed, bool bonus_guessed, std::int64_t wire_bytes);
 
-  DecodingMode mode_;
   BatchingPolicy batching_;
   std::int64_t server_;
   double speed_;

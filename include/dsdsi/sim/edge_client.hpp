@@ -1,13 +1,19 @@
 #pragma once
-// One user's device. It submits its requests one after another (with think time between them)
-// and produces their tokens the way its decoding mode says: alone (edge_ar), by drafting windows
-// for the cloud to verify (dsd_sync, dsd_pipelined), or by receiving what the cloud decodes
-// (cloud_ar, colocated_sd). It records one RequestRecord per request.
+// One user's device. It submits its requests as the workload's arrival process says (closed
+// loop, Poisson or a trace; RequestSource) and produces their tokens the way the decoding mode
+// says: alone (edge_ar), by drafting windows for a cloud server to verify (dsd_sync,
+// dsd_pipelined; the speculation policy picks each window's gamma, and may send a request to be
+// decoded in the cloud instead), or by receiving what the cloud decodes (cloud_ar,
+// colocated_sd). It records one RequestRecord per request.
 #include <cstdint>
+#include <memory>
+#include <simgrid/s4u/Comm.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 
 #include "dsdsi/config/scenario.hpp"
 #include "dsdsi/metrics/records.hpp"
+#include "dsdsi/model/request_source.hpp"
+#include "dsdsi/model/speculation_policy.hpp"
 #include "dsdsi/sim/messages.hpp"
 #include "dsdsi/sim/server_directory.hpp"
 
@@ -16,42 +22,51 @@ namespace dsdsi {
 struct EdgeClientSettings {
   std::int64_t client = 0;
   DecodingMode mode = DecodingMode::dsd_sync;
-  std::int64_t gamma = 0;
   double draft_ms_per_token = 0;    // this client's device (a platform may override the default)
   double prefill_ms_per_token = 0;  // the draft model's prefill on this device
-  WorkloadParams workload;
   std::int64_t header_bytes = 0;
 };
 
 class EdgeClient {
  public:
   // `servers` is null in edge_ar (no cloud).
-  EdgeClient(EdgeClientSettings settings, ServerDirectory* servers, simgrid::s4u::Mailbox* downlink,
-             RecordSink& sink)
-      : s_(settings), servers_(servers), downlink_(downlink), sink_(&sink) {}
+  EdgeClient(EdgeClientSettings settings, RequestSource requests,
+             std::unique_ptr<SpeculationPolicy> policy, ServerDirectory* servers,
+             simgrid::s4u::Mailbox* downlink, RecordSink& sink);
   void operator()();
   // All of the client's requests have completed.
   bool finished() const { return finished_; }
 
  private:
-  void decode_on_edge(RequestRecord& r);
-  void receive_cloud_decoding(RequestRecord& r);
-  void decode_sync(RequestRecord& r);
-  void decode_pipelined(RequestRecord& r);
+  // The request in progress.
+  struct Request {
+    PlannedRequest plan;
+    RequestRecord record;
+    RequestDecoding decoding = RequestDecoding::dsd;
+  };
+  RequestDecoding decoding_for_next_request();
+  void decode_on_edge(Request& r);
+  void receive_cloud_decoding(Request& r);
+  void decode_sync(Request& r);
+  void decode_pipelined(Request& r);
 
-  simgrid::s4u::CommPtr upload_prompt(RequestRecord& r);
+  simgrid::s4u::CommPtr upload_prompt(Request& r);
+  void prefill_draft_model(const Request& r) const;
   void draft(std::int64_t tokens) const;
-  void send_window(RequestRecord& r, std::int64_t window, bool with_guess, std::int64_t remaining,
+  std::int64_t next_window(std::int64_t remaining);
+  void send_window(Request& r, std::int64_t window, bool with_guess, std::int64_t remaining,
                    bool wait_for_delivery);
   // Accounts a reply in the record and returns the tokens it committed.
   std::int64_t take_reply(RequestRecord& r, const RoundReply& reply);
 
   EdgeClientSettings s_;
+  RequestSource requests_;
+  std::unique_ptr<SpeculationPolicy> policy_;  // null in the modes without edge drafting
   ServerDirectory* servers_;
   simgrid::s4u::Mailbox* uplink_ = nullptr;  // to the server of the current request
-  bool finished_ = false;
   simgrid::s4u::Mailbox* downlink_;
   RecordSink* sink_;
+  bool finished_ = false;
 };
 
 }  // namespace dsdsi

@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <variant>
 
+#include "dsdsi/config/scenario.hpp"
+#include "dsdsi/model/speculation_policy.hpp"
+
 namespace dsdsi {
 
 // Edge -> cloud: a new request's prompt. The cloud prefills it.
@@ -11,6 +14,9 @@ struct PromptUpload {
   std::int64_t request = 0;
   std::int64_t prompt_tokens = 0;
   std::int64_t output_tokens = 0;  // the request's length (max_tokens), known to the server
+  // Where the request decodes: speculatively with the edge drafting (dsd), or in the cloud.
+  RequestDecoding decoding = RequestDecoding::dsd;
+  const RequestAcceptanceRecord* acceptance = nullptr;  // a workload trace's own, or null
   std::int64_t wire_bytes = 0;
 };
 
