@@ -76,7 +76,10 @@ double Simulation::run(RecordSink& sink) {
       context.draft_ms_per_token = place.draft_ms_per_token;
       const auto one_client = closed_form::inputs_for(scenario_);
       context.cloud_ar_tpot_ms = closed_form::tpot_cloud_ar(one_client);
-      context.colocated_tpot_ms = closed_form::tpot_colocated_sd(one_client);
+      // E from the acceptance model, whatever its kind (the closed forms' alpha is bernoulli's).
+      context.colocated_tpot_ms =
+          (one_client.gamma * one_client.t_dc + one_client.t_v) /
+          acceptance->expected_tokens_per_round(static_cast<int>(scenario_.speculation.gamma));
       policy = make_speculation_policy(scenario_.speculation, context);
     }
     edges.push_back(std::make_unique<EdgeClient>(

@@ -2,6 +2,7 @@
 set(DSDSI_SIM_TEST_SOURCES
   sim/analyze_cli_test.cpp
   sim/bad_input_cli_test.cpp
+  sim/batching_sim_test.cpp
   sim/capacity_search_sim_test.cpp
   sim/cloud_servers_sim_test.cpp
   sim/closed_form_sim_test.cpp

@@ -4,4 +4,5 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/sweep_csv_line_test.cpp
   unit/sweep_expansion_test.cpp
   unit/sweep_plan_test.cpp
+  unit/sweep_table_test.cpp
 )

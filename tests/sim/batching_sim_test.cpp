@@ -1,0 +1,76 @@
+// Continuous batching on a verifier whose step cost is affine in batched tokens
+// (tests/data/affine_batching.json: 18 ms + 0.5 ms per token; a verify batch of b windows of
+// gamma = 4 is 5b tokens).
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "dsdsi/model/closed_form.hpp"
+#include "run_binary.hpp"
+
+namespace {
+
+const double kBaseMs = 18, kPerTokenMs = 0.5;
+const int kGamma = 4;
+
+std::string scenario() {
+  return dsdsi::test::source_path("tests/data/affine_batching.json").string();
+}
+
+// Every step lasts exactly what the latency model says at the batched tokens recorded for it,
+// and those tokens are the sum of window + 1 over the rounds that shared the step.
+TEST(BatchingSim, StepTimesMatchTheAffineModelAtTheRecordedBatch) {
+  dsdsi::test::TempDir dir;
+  const auto summary = dsdsi::test::run_and_summarize(scenario(), {}, dir.path() / "out");
+  ASSERT_FALSE(summary.empty());
+  std::map<std::string, long> tokens_of_batch, rows_of_batch;
+  std::map<std::string, std::pair<long, long>> recorded;  // batch -> (batch_tokens, batch_size)
+  const auto rounds = dsdsi::test::read_csv(dir.path() / "out" / "rounds.csv");
+  ASSERT_GT(rounds.size(), 1000u);
+  for (const auto& r : rounds) {
+    const long batch_tokens = std::stol(r.at("batch_tokens"));
+    const double step = std::stod(r.at("verify_end_ms")) - std::stod(r.at("verify_start_ms"));
+    // 6 decimals in the CSV: the difference of two times is exact to 2e-6 ms.
+    ASSERT_NEAR(step, kBaseMs + kPerTokenMs * static_cast<double>(batch_tokens), 2e-6)
+        << "batch " << r.at("batch_id");
+    const std::string batch = r.at("server") + "/" + r.at("batch_id");
+    tokens_of_batch[batch] += std::stol(r.at("gamma")) + 1;
+    ++rows_of_batch[batch];
+    recorded[batch] = {batch_tokens, std::stol(r.at("batch_size"))};
+  }
+  for (const auto& [batch, tokens] : tokens_of_batch) {
+    EXPECT_EQ(tokens, recorded[batch].first) << batch;
+    // Prefill jobs (free here) may share a step: they count in batch_size, not in tokens.
+    EXPECT_LE(rows_of_batch[batch], recorded[batch].second) << batch;
+    EXPECT_LE(recorded[batch].second, 8) << batch;
+  }
+}
+
+// Saturated (128 clients keep it full), a step of b windows commits b E tokens in
+// 18 + 2.5 b ms: throughput b E / (18 + 2.5 b) rises with b and flattens toward the
+// compute-bound E / 2.5 tokens per ms. Tolerance 3%: ramp-up and tail (a few steps of ~100 per
+// client) and the realised E over ~15,000 rounds (relative standard error 0.4%).
+TEST(BatchingSim, ThroughputRisesWithMaxBatchUntilComputeBound) {
+  const double e = dsdsi::closed_form::expected_tokens_per_round(0.8, kGamma);
+  dsdsi::test::TempDir dir;
+  std::map<int, double> throughput;  // tokens per ms
+  for (int b : {1, 2, 4, 8, 16, 32}) {
+    const auto summary = dsdsi::test::run_and_summarize(
+        scenario(), {"cloud.max_batch=" + std::to_string(b)}, dir.path() / std::to_string(b));
+    ASSERT_FALSE(summary.empty());
+    throughput[b] = summary.at("throughput_tokens_per_s").get<double>() / 1e3;
+    const double saturated = b * e / (kBaseMs + kPerTokenMs * (kGamma + 1) * b);
+    EXPECT_NEAR(throughput[b] / saturated, 1.0, 0.03) << "max_batch " << b;
+  }
+  double previous = 0;
+  for (const auto& [b, t] : throughput) {
+    EXPECT_GT(t, previous) << "max_batch " << b;
+    previous = t;
+  }
+  const double compute_bound = e / (kPerTokenMs * (kGamma + 1));
+  EXPECT_LT(throughput[32], compute_bound);
+  EXPECT_GT(throughput[2] / throughput[1], 1.7);    // memory-bound: nearly free batching
+  EXPECT_LT(throughput[32] / throughput[16], 1.2);  // compute-bound: little left to gain
+}
+
+}  // namespace
