@@ -122,10 +122,8 @@ int analyze(const AnalyzeOptions& options) {
   const LoadedScenario loaded =
       load_scenario(options.args.scenario, parse_overrides(options.args.sets));
   const Scenario& s = loaded.scenario;
-  if (!s.platform_file.empty()) {
-    throw ConfigError({options.args.scenario +
-                       ": /platform: the closed forms need one RTT, and on a platform file "
-                       "each client's RTT is its route's; analyze a scenario with network.rtt_ms"});
+  if (const auto reason = cf::not_applicable(s)) {
+    throw ConfigError({options.args.scenario + ": the closed forms do not apply: " + *reason});
   }
   const cf::Analysis analysis = cf::analyze(cf::inputs_for(s));
   const auto notes = caveats(s);

@@ -54,6 +54,7 @@ int dispatch(int argc, char** argv) {
       add_merge_command(app, invocation),
       add_analyze_command(app, invocation),
       add_capacity_command(app, invocation),
+      add_platform_command(app, invocation),
   };
 
   try {

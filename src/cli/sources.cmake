@@ -6,6 +6,8 @@ set(DSDSI_CLI_SOURCES
   src/cli/dispatch.cpp
   src/cli/merge_command.cpp
   src/cli/params_command.cpp
+  src/cli/platform_command.cpp
+  src/cli/platform_inspection.cpp
   src/cli/point_process.cpp
   src/cli/run_command.cpp
   src/cli/run_outputs.cpp

@@ -68,7 +68,7 @@ std::string SweepTable::row_line(const PlannedPoint& planned, const nlohmann::or
     const bool has = error.empty() && summary.is_object() && summary.contains(metric);
     cells.push_back(has ? number_cell(summary.at(metric)) : "");
   }
-  if (s.platform_file.empty()) {
+  if (!closed_form::not_applicable(s)) {
     const closed_form::Inputs in = closed_form::inputs_for(s);
     cells.push_back(json(closed_form::tpot(s.mode, in)).dump());
     cells.push_back(s.cloud.max_batch == 1

@@ -155,12 +155,36 @@ std::vector<NestedProblem> check_table_coverage(const TokenDemand& demand, const
         (input_text.empty() ? " with " : ", ") + path + " = " + number_text(inputs.back());
   }
   const double needed = demand.max_tokens(inputs);
-  const LatencySpec spec = latency_spec_of(stored);
-  const double first = spec.points.front().first;
-  const double last = spec.points.back().first;
   const std::string needed_text =
       "1 to " + number_text(needed) +
       (demand.max_text.empty() ? "" : " (" + demand.max_text + input_text + ")");
+  return table_coverage_problems(latency_spec_of(stored), needed, needed_text);
+}
+
+}  // namespace
+
+std::vector<NestedProblem> table_coverage_problems(const LatencySpec& spec, double needed,
+                                                   const std::string& needed_text) {
+  if (spec.kind != LatencyKind::table) return {};
+  const double first = spec.points.front().first;
+  const double last = spec.points.back().first;
+  if (std::isinf(needed)) {
+    // Unbounded demand: only an extrapolated table whose last segment does not fall can serve it.
+    if (!spec.extrapolate) {
+      return {{{"file"},
+               spec.file + " covers batched tokens " + number_text(first) + " to " +
+                   number_text(last) + ", but this scenario can ask for " + needed_text +
+                   "; set \"extrapolate\": true to extend the table's end segments linearly"}};
+    }
+    const auto& before = spec.points[spec.points.size() - 2];
+    if (spec.points.back().second < before.second) {
+      return {{{"file"},
+               "extrapolating " + spec.file + " past its last row goes down to 0 ms and below, "
+               "and this scenario can ask for " + needed_text +
+                   "; its last segment must not decrease"}};
+    }
+    needed = last;  // the low end is still checked below
+  }
   if (!spec.extrapolate) {
     if (first <= 1 && last >= needed) return {};
     return {{{"file"},
@@ -185,8 +209,6 @@ std::vector<NestedProblem> check_table_coverage(const TokenDemand& demand, const
   }
   return problems;
 }
-
-}  // namespace
 
 std::shared_ptr<const KindFamily> latency_model_family() {
   static const auto family = std::make_shared<const KindFamily>(KindFamily{

@@ -106,6 +106,22 @@ std::optional<std::string> check_integer(const ParamSpec& spec, json& value) {
   return std::nullopt;
 }
 
+// Each element of a number_list or integer_list, checked like a number or integer parameter
+// with the list's range.
+std::optional<std::string> check_list(const ParamSpec& spec, json& value) {
+  if (!value.is_array() || value.empty()) return got(spec, value);
+  ParamSpec element = spec;
+  element.type = spec.type == ParamType::integer_list ? ParamType::integer : ParamType::number;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    json& item = value[i];
+    const bool ok = element.type == ParamType::integer
+                        ? !check_integer(element, item)
+                        : item.is_number() && in_range(element, item.get<double>());
+    if (!ok) return got(spec, item) + " at index " + std::to_string(i);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string type_name(const ParamSpec& spec) {
@@ -123,7 +139,11 @@ std::string type_name(const ParamSpec& spec) {
     case ParamType::object:
       return "object";
     case ParamType::kinded:
-      return "number or object";
+      return spec.family && spec.family->number_kind.empty() ? "object" : "number or object";
+    case ParamType::number_list:
+      return "list of numbers";
+    case ParamType::integer_list:
+      return "list of integers";
   }
   return "?";
 }
@@ -147,6 +167,10 @@ std::string requirement_text(const ParamSpec& spec) {
       return "must be an object";
     case ParamType::kinded:
       return kinded_requirement_text(spec);
+    case ParamType::number_list:
+      return "must be a non-empty list of numbers" + suffix;
+    case ParamType::integer_list:
+      return "must be a non-empty list of integers" + suffix;
   }
   return "?";
 }
@@ -157,10 +181,18 @@ std::string valid_values_text(const ParamSpec& spec) {
   if (spec.type == ParamType::boolean) return "`true`, `false`";
   if (spec.type == ParamType::kinded) {
     const KindFamily& family = *spec.family;
-    return "a number " + valid_values_text(family.number_spec()) + " (a `" + family.number_kind +
-           "` " + family.name + ") or a " + family.name + " object";
+    const std::string article =
+        std::string("aeiou").find(family.name.front()) == std::string::npos ? "a " : "an ";
+    if (family.number_kind.empty()) return article + family.name + " object";
+    const ParamSpec number = number_shorthand_spec(spec);
+    return std::string(number.type == ParamType::integer ? "an integer " : "a number ") +
+           valid_values_text(number) + " (a `" + family.number_kind + "` " + family.name + ") or " +
+           article + family.name + " object";
   }
   const std::string range = range_text(spec);
+  if (spec.type == ParamType::number_list || spec.type == ParamType::integer_list) {
+    return range.empty() ? "a non-empty list" : "a non-empty list, each " + range;
+  }
   if (range.empty()) return spec.type == ParamType::object ? "any object" : "any";
   return range;
 }
@@ -189,6 +221,9 @@ std::optional<std::string> check_value(const ParamSpec& spec, json& value) {
     case ParamType::object:
       if (!value.is_object()) return got(spec, value);
       return std::nullopt;
+    case ParamType::number_list:
+    case ParamType::integer_list:
+      return check_list(spec, value);
     case ParamType::kinded: {
       // The loader reports each problem at its own place (check_kinded); here they are joined.
       KindedValue checked = check_kinded(spec, value, ResolveContext{});

@@ -20,7 +20,7 @@ std::string quoted_list(const std::vector<std::string>& names) {
 // take it (the commonest slip is mixing two kinds' parameters).
 std::string unknown_key_message(const std::string& key, const ParamKind& kind,
                                 const KindFamily& family) {
-  std::vector<std::string> known{"kind"};
+  std::vector<std::string> known{family.kind_key};
   for (const auto& param : kind.params) known.push_back(param.path);
   std::string text = "unknown key" + did_you_mean(key, known);
   if (text != "unknown key") return text;
@@ -29,18 +29,51 @@ std::string unknown_key_message(const std::string& key, const ParamKind& kind,
     if (other.find_param(key)) owners.push_back(other.name);
   }
   if (owners.empty()) return text;
-  return "not a parameter of kind \"" + kind.name + "\" (it belongs to kind " +
+  const std::string& word = family.kind_key;
+  return "not a parameter of " + word + " \"" + kind.name + "\" (it belongs to " + word + " " +
          quoted_list(owners) + ")";
+}
+
+// One parameter of a kind: its problems go to `problems`, relative to the object; returns the
+// value shown and the value stored (a kinded parameter's expanded form), when valid.
+struct CheckedParam {
+  bool valid = false;
+  json shown, stored;
+};
+
+CheckedParam check_kind_param(const ParamSpec& use, const ParamSpec& declared, const json& given,
+                              const ResolveContext& context,
+                              std::vector<NestedProblem>& problems) {
+  const ParamSpec param = param_for_use(use, declared);
+  if (param.type == ParamType::kinded) {
+    KindedValue nested = check_kinded(param, given, context);
+    for (auto& problem : nested.problems) {
+      problem.where.insert(problem.where.begin(), param.path);
+      problems.push_back(std::move(problem));
+    }
+    if (!nested.problems.empty()) return {};
+    return {true, std::move(nested.shown), std::move(nested.stored)};
+  }
+  json checked = given;
+  auto problem = check_value(param, checked);
+  if (!problem && param.resolve) problem = param.resolve(checked, context);
+  if (problem) {
+    problems.push_back({{param.path}, *problem});
+    return {};
+  }
+  json stored = checked;
+  return {true, std::move(checked), std::move(stored)};
 }
 
 void check_object(const ParamSpec& spec, const json& value, const ResolveContext& context,
                   KindedValue& out) {
   const KindFamily& family = *spec.family;
-  const auto kind_value = value.find("kind");
+  const std::string& kind_key = family.kind_key;
+  const auto kind_value = value.find(kind_key);
   if (kind_value == value.end()) {
-    out.problems.push_back(
-        {{"kind"},
-         "required: the " + family.name + "'s kind, one of " + quoted_list(family.kind_names())});
+    out.problems.push_back({{kind_key},
+                            "required: the " + family.name + "'s kind, one of " +
+                                quoted_list(family.kind_names())});
     return;
   }
   const ParamKind* kind = kind_value->is_string()
@@ -52,14 +85,15 @@ void check_object(const ParamSpec& spec, const json& value, const ResolveContext
     if (kind_value->is_string()) {
       message += did_you_mean(kind_value->get_ref<const std::string&>(), family.kind_names());
     }
-    out.problems.push_back({{"kind"}, message});
+    out.problems.push_back({{kind_key}, message});
     return;  // which keys belong here depends on the kind
   }
 
   json shown = json::object();
-  shown["kind"] = kind->name;
+  shown[kind_key] = kind->name;
+  json stored = shown;
   for (const auto& [key, given] : value.items()) {
-    if (key != "kind" && !kind->find_param(key)) {
+    if (key != kind_key && !kind->find_param(key)) {
       out.problems.push_back({{key}, unknown_key_message(key, *kind, family)});
     }
   }
@@ -68,24 +102,23 @@ void check_object(const ParamSpec& spec, const json& value, const ResolveContext
     const auto given = value.find(param.path);
     if (given == value.end()) {
       if (param.presence == Presence::required) {
-        out.problems.push_back({{param.path}, "required for kind \"" + kind->name + "\""});
+        out.problems.push_back(
+            {{param.path}, "required for " + kind_key + " \"" + kind->name + "\""});
       } else if (param.presence == Presence::defaulted) {
         shown[param.path] = param.default_value;
+        stored[param.path] = param.default_value;
       }
       continue;
     }
-    json checked = *given;
-    auto problem = check_value(param, checked);
-    if (!problem && param.resolve) problem = param.resolve(checked, context);
-    if (problem) {
-      out.problems.push_back({{param.path}, *problem});
-    } else {
-      shown[param.path] = std::move(checked);
+    CheckedParam checked = check_kind_param(spec, param, *given, context, out.problems);
+    if (checked.valid) {
+      shown[param.path] = std::move(checked.shown);
+      stored[param.path] = std::move(checked.stored);
     }
   }
   if (!out.problems.empty()) return;
 
-  out.stored = shown;
+  out.stored = std::move(stored);
   if (kind->finish) out.problems = kind->finish(shown, out.stored);
   out.shown = std::move(shown);
 }
@@ -120,26 +153,57 @@ const ParamSpec& KindFamily::number_spec() const {
   return *spec;
 }
 
+ParamSpec param_for_use(const ParamSpec& use, const ParamSpec& kind_param) {
+  ParamSpec param = kind_param;
+  if (!kind_param.is_value || !use.value_spec) return param;
+  const ParamSpec& value = *use.value_spec;
+  const bool list =
+      kind_param.type == ParamType::number_list || kind_param.type == ParamType::integer_list;
+  if (list) {
+    param.type =
+        value.type == ParamType::integer ? ParamType::integer_list : ParamType::number_list;
+  } else {
+    param.type = value.type;
+  }
+  param.min = value.min;
+  param.max = value.max;
+  param.integer_storage = value.integer_storage;
+  param.requirement = value.requirement;
+  param.values_note = value.values_note;
+  if (!value.unit.empty()) param.unit = value.unit;
+  return param;
+}
+
+ParamSpec number_shorthand_spec(const ParamSpec& use) {
+  return param_for_use(use, use.family->number_spec());
+}
+
 std::string kinded_requirement_text(const ParamSpec& spec) {
   const KindFamily& family = *spec.family;
-  // "must be a number > 0" from the number parameter's own range.
-  const std::string number = requirement_text(family.number_spec());
-  return number + " (shorthand for {\"kind\": \"" + family.number_kind + "\", \"" +
-         family.number_param + "\": ...}) or an object whose \"kind\" is one of " +
-         quoted_list(family.kind_names());
+  const std::string object = "an object whose \"" + family.kind_key + "\" is one of " +
+                             quoted_list(family.kind_names());
+  if (family.number_kind.empty()) return "must be " + object;
+  // "must be a number > 0" from the number parameter's own range (or the use's).
+  const std::string number = requirement_text(number_shorthand_spec(spec));
+  return number + " (shorthand for {\"" + family.kind_key + "\": \"" + family.number_kind +
+         "\", \"" + family.number_param + "\": ...}) or " + object;
 }
 
 KindedValue check_kinded(const ParamSpec& spec, const json& value, const ResolveContext& context) {
   assert(spec.type == ParamType::kinded && spec.family);
   KindedValue out;
-  if (value.is_number()) {
+  const KindFamily& family = *spec.family;
+  if (value.is_number() && !family.number_kind.empty()) {
     json number = value;
-    if (check_value(spec.family->number_spec(), number)) {
-      out.problems.push_back({{}, kinded_requirement_text(spec) + ", got " + show_value(value)});
+    if (const auto problem = check_value(number_shorthand_spec(spec), number)) {
+      // An integer too large for its field is in range as far as the words go: say why.
+      const bool storage = problem->rfind("must fit", 0) == 0;
+      out.problems.push_back(
+          {{}, storage ? *problem : kinded_requirement_text(spec) + ", got " + show_value(value)});
       return out;
     }
-    out.shown = value;
-    out.stored = {{"kind", spec.family->number_kind}, {spec.family->number_param, value}};
+    out.shown = number;
+    out.stored = {{family.kind_key, family.number_kind}, {family.number_param, number}};
     return out;
   }
   if (!value.is_object()) {

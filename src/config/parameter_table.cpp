@@ -4,6 +4,9 @@
 // own parameters with .only_when("speculation.acceptance.kind", {"<kind>"}).
 #include "dsdsi/config/parameter_table.hpp"
 
+#include "dsdsi/config/acceptance_param.hpp"
+#include "dsdsi/config/arrival_param.hpp"
+#include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/latency_param.hpp"
 #include "dsdsi/config/param_builder.hpp"
 #include "dsdsi/config/platform_path.hpp"
@@ -22,6 +25,8 @@ std::vector<std::pair<std::string, DecodingMode>> decoding_modes() {
 // Why the generated star's own parameters are refused next to a platform file: they would be
 // silently ignored.
 const char* const kPlatformDefinesNetwork = "the platform file defines the network";
+// The same for the workload keys that a workload trace replaces.
+const char* const kTraceGivesRequests = "the workload trace gives each request";
 
 // The batched tokens each latency model is asked for, as the simulator counts them
 // (model/batch_cost.cpp), and the most a scenario can form.
@@ -39,8 +44,10 @@ TokenDemand per_request_tokens() {
           [](const std::vector<double>& v) { return v.at(0); }};
 }
 TokenDemand prefill_tokens() {
+  // A prompt length given as a distribution or by a workload trace: config/cross_checks.cpp.
   return {"the prompt tokens of the batch's requests",
-          "`cloud.max_batch` x `workload.prompt_tokens`",
+          "`cloud.max_batch` x the longest prompt (`workload.prompt_tokens`, or the workload "
+          "trace's)",
           {"cloud.max_batch", "workload.prompt_tokens"},
           product};
 }
@@ -240,11 +247,18 @@ std::vector<ParamSpec> build_table() {
           .at_most(256)
           .store(&S::speculation, &SpeculationParams::gamma),
       Param::choice("speculation.acceptance.kind",
-                    "Acceptance model; `bernoulli`: each draft token is accepted independently "
-                    "with probability alpha, until the first rejection.")
+                    "Acceptance model: a draft token at position i of a window is accepted with "
+                    "probability alpha_i, until the first rejection; `bernoulli`: alpha_i = "
+                    "`alpha`; `positional`: alpha_i by position; `beta`: each request draws its "
+                    "own alpha from Beta(`a`, `b`); `trace`: each request replays a record of "
+                    "`file` (see docs/workloads.md for each model's expected tokens per round).")
           .default_to("bernoulli")
-          .store_enum<AcceptanceKind>({{"bernoulli", AcceptanceKind::bernoulli}}, &S::speculation,
-                                      &SpeculationParams::acceptance, &AcceptanceParams::kind),
+          .store_enum<AcceptanceKind>({{"bernoulli", AcceptanceKind::bernoulli},
+                                       {"positional", AcceptanceKind::positional},
+                                       {"beta", AcceptanceKind::beta},
+                                       {"trace", AcceptanceKind::trace}},
+                                      &S::speculation, &SpeculationParams::acceptance,
+                                      &AcceptanceParams::kind),
       Param::number("speculation.acceptance.alpha", "",
                     "Probability that a draft token is accepted.")
           .default_to(0.8)
@@ -252,29 +266,93 @@ std::vector<ParamSpec> build_table() {
           .at_most(1)
           .only_when("speculation.acceptance.kind", {"bernoulli"})
           .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::alpha),
+      Param::number_list("speculation.acceptance.alphas", "",
+                         "Acceptance probability of each draft position, from the first; the "
+                         "last value repeats beyond the end of the list. Give this, or `alpha0` "
+                         "and `decay`.")
+          .optional()
+          .at_least(0)
+          .at_most(1)
+          .only_when("speculation.acceptance.kind", {"positional"})
+          .store_converted([](const nlohmann::json& v) { return v.get<std::vector<double>>(); },
+                           &S::speculation, &SpeculationParams::acceptance,
+                           &AcceptanceParams::alphas),
+      Param::number("speculation.acceptance.alpha0", "",
+                    "Acceptance probability of the first draft position, with `decay`: "
+                    "alpha_i = `alpha0` x `decay`^i.")
+          .optional()
+          .at_least(0)
+          .at_most(1)
+          .only_when("speculation.acceptance.kind", {"positional"})
+          .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::alpha0),
+      Param::number("speculation.acceptance.decay", "",
+                    "Factor between the acceptance probabilities of successive draft positions, "
+                    "with `alpha0`.")
+          .optional()
+          .at_least(0)
+          .at_most(1)
+          .only_when("speculation.acceptance.kind", {"positional"})
+          .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::decay),
+      Param::number("speculation.acceptance.a", "",
+                    "First shape parameter of the Beta(a, b) distribution of a request's alpha "
+                    "(mean a / (a + b)).")
+          .required()
+          .above(0)
+          .only_when("speculation.acceptance.kind", {"beta"})
+          .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::a),
+      Param::number("speculation.acceptance.b", "",
+                    "Second shape parameter of the Beta(a, b) distribution of a request's alpha.")
+          .required()
+          .above(0)
+          .only_when("speculation.acceptance.kind", {"beta"})
+          .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::b),
+      Param::string("speculation.acceptance.file",
+                    "JSONL acceptance trace, one record per line, `{\"alpha\": x}` or "
+                    "`{\"alphas\": [...]}`; request r of client c replays line r x "
+                    "`workload.clients` + c (blank lines skipped), so the file needs a line for "
+                    "every request of the run.")
+          .required()
+          .values_note("path to a readable file, looked for like `platform`")
+          .only_when("speculation.acceptance.kind", {"trace"})
+          .resolve_with(resolve_input_file)
+          .finish_with(read_acceptance_records)
+          .store_with(store_acceptance_trace),
 
       Param::integer("workload.clients", "clients", "Number of edge clients, one per edge host.")
           .default_to(1)
           .at_least(1)
           .at_most(1000000)
           .store(&S::workload, &WorkloadParams::clients),
+      arrival_param("workload.arrival",
+                    "How requests arrive: a closed loop, a Poisson process, or a workload trace.")
+          .store_converted(arrival_params_of, &S::workload, &WorkloadParams::arrival),
       Param::integer("workload.requests_per_client", "requests",
-                     "Requests each client sends, one after the other.")
+                     "Requests each client sends (a workload trace's lines are the requests).")
           .default_to(10)
           .at_least(1)
+          .only_when("workload.arrival", {"closed_loop", "poisson"}, kTraceGivesRequests)
           .store(&S::workload, &WorkloadParams::requests_per_client),
-      Param::integer("workload.prompt_tokens", "tokens", "Prompt length of every request.")
+      distribution_param("workload.prompt_tokens", "tokens",
+                         "Prompt length of each request: a number, or a distribution drawn for "
+                         "each request.",
+                         Param::integer("value", "tokens", "").at_least(1))
           .default_to(128)
-          .at_least(1)
-          .store(&S::workload, &WorkloadParams::prompt_tokens),
-      Param::integer("workload.output_tokens", "tokens", "Tokens generated for every request.")
+          .only_when("workload.arrival", {"closed_loop", "poisson"}, kTraceGivesRequests)
+          .store_converted(distribution_of, &S::workload, &WorkloadParams::prompt),
+      distribution_param("workload.output_tokens", "tokens",
+                         "Tokens generated for each request: a number, or a distribution drawn "
+                         "for each request.",
+                         Param::integer("value", "tokens", "").at_least(1))
           .default_to(256)
-          .at_least(1)
-          .store(&S::workload, &WorkloadParams::output_tokens),
+          .only_when("workload.arrival", {"closed_loop", "poisson"}, kTraceGivesRequests)
+          .store_converted(distribution_of, &S::workload, &WorkloadParams::output),
       Param::number("workload.think_ms", "ms",
-                    "Pause between a request's last token and the client's next request.")
+                    "Pause between a request's last token and the client's next request: "
+                    "shorthand for a `closed_loop` `workload.arrival` with a fixed think time.")
           .default_to(0)
           .at_least(0)
+          .alternative_to("workload.arrival",
+                          "/workload/think_ms is the shorthand for a closed_loop /workload/arrival")
           .store(&S::workload, &WorkloadParams::think_ms),
 
       Param::object("sweep",

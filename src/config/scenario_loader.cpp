@@ -1,5 +1,6 @@
 #include "dsdsi/config/scenario_loader.hpp"
 
+#include "dsdsi/config/acceptance_param.hpp"
 #include "dsdsi/config/cross_checks.hpp"
 #include "dsdsi/config/latency_shorthands.hpp"
 #include "dsdsi/config/workload_shorthands.hpp"
@@ -45,6 +46,16 @@ Lookup lookup(const json& document, const KeyPath& path) {
   return {node, false};
 }
 
+// What a Condition's values are compared with: the controller's value, or for a kinded
+// controller (`workload.arrival`) the name of its kind.
+json condition_subject(const std::string& controller, const json& value) {
+  const ParamSpec* spec = find_param(controller);
+  if (!spec || spec->type != ParamType::kinded) return value;
+  const KindFamily& family = *spec->family;
+  if (value.is_object()) return value.value(family.kind_key, json());
+  return family.number_kind;  // a bare number
+}
+
 // Whether a conditional parameter is used, given what its controller turned out to be.
 Use use_of(const ParamSpec& spec, const std::map<std::string, ParamState>& states) {
   if (!spec.used_when) return Use::yes;
@@ -54,8 +65,9 @@ Use use_of(const ParamSpec& spec, const std::map<std::string, ParamState>& state
   const ParamState& state = controller->second;
   if (condition.values.empty()) return state.present ? Use::no : Use::yes;
   if (!state.present || !state.valid) return Use::unknown;
+  const json subject = condition_subject(condition.controller, state.value);
   for (const auto& value : condition.values) {
-    if (state.value == value) return Use::yes;
+    if (subject == value) return Use::yes;
   }
   return Use::no;
 }
@@ -70,8 +82,22 @@ std::string not_used_message(const Condition& condition, const ParamState& contr
     for (const auto& value : condition.values) {
       allowed += (allowed.empty() ? "\"" : " or \"") + value + "\"";
     }
-    text = "not used when " + where + " is " + show_value(controller.value) + " (only when it is " +
-           allowed + ")";
+    const json subject = condition_subject(condition.controller, controller.value);
+    const bool by_kind = subject != controller.value;
+    if (!by_kind && split_dotted(condition.controller).back() == "kind") {
+      // A parameter of one kind in a section chosen by its "kind" key reads as in a kinded
+      // object: `speculation.acceptance.alpha` with `"kind": "beta"`.
+      std::string owners;
+      for (const auto& value : condition.values) {
+        owners += (owners.empty() ? "\"" : ", \"") + value + "\"";
+      }
+      text = "not a parameter of kind " + show_value(subject) + " (it belongs to kind " + owners +
+             ")";
+    } else {
+      text = "not used when " + where + " is " + (by_kind ? "of kind " : "") +
+             show_value(subject) + " (only when it is " + (by_kind ? "of kind " : "") + allowed +
+             ")";
+    }
   }
   return condition.why.empty() ? text : text + ": " + condition.why;
 }
@@ -99,6 +125,8 @@ ParamState check_param(const ParamSpec& spec, const json& document, Use use,
   if (!given.value) {
     switch (spec.presence) {
       case Presence::required:
+        // Whether it is needed depends on a controller that is itself wrong (reported).
+        if (use == Use::unknown) return {false, false, {}, {}};
         problems.add(path, "required");
         return {false, false, {}, {}};
       case Presence::defaulted:
@@ -125,6 +153,15 @@ ParamState check_param(const ParamSpec& spec, const json& document, Use use,
     return {true, false, {}, {}};
   }
   json stored = value;
+  if (spec.finish) {
+    const auto file_problems = spec.finish(value, stored);
+    for (const auto& problem : file_problems) {
+      KeyPath where = path;
+      where.insert(where.end(), problem.where.begin(), problem.where.end());
+      problems.add(where, problem.message);
+    }
+    if (!file_problems.empty()) return {true, false, {}, {}};
+  }
   return {true, true, std::move(value), std::move(stored)};
 }
 
@@ -179,8 +216,9 @@ LoadedScenario load_document(json document, const std::string& source,
     set_at(loaded.resolved, split_dotted(spec.path), state.value);
   }
   apply_latency_shorthands(loaded.scenario, loaded.resolved);
-  apply_workload_shorthands(loaded.scenario);
-  check_cross_fields(loaded.scenario, problems);
+  apply_workload_shorthands(loaded.scenario, loaded.resolved);
+  apply_acceptance_forms(loaded.scenario, loaded.resolved);
+  check_cross_fields(loaded.scenario, loaded.resolved, problems);
   problems.throw_if_any();
   return loaded;
 }

@@ -45,8 +45,11 @@ default or may be left out (its default reads `(absent)`, and its meaning says w
 - Values are never clamped, and a bad value never falls back to its default.
 - A parameter given where it has no effect is an error rather than silently ignored: the
   `network` link parameters when a `platform` file is given, an acceptance parameter that the
-  chosen `speculation.acceptance.kind` does not take. A latency model key given together with
-  its shorthand (`cloud.verify` and `cloud.verify_ms`) is an error at both paths.
+  chosen `speculation.acceptance.kind` does not take, the request counts and lengths that a
+  workload trace replaces. A key given together with its shorthand (`cloud.verify` and
+  `cloud.verify_ms`, `workload.arrival` and `workload.think_ms`) is an error at both paths.
+- Files a scenario names (platforms, latency tables, traces) are read and checked when it is
+  loaded; their problems are reported with the file's line (`<file>:<line>: <key>: ...`).
 
 ## Overrides
 
@@ -64,7 +67,8 @@ on a platform file instead, give `--set platform=platforms/x.xml --set network='
 A relative `platform` path is looked for, in order, in the scenario file's directory, the
 current directory, and the directory dsdsi was built from; the first readable file wins, and
 runs record its absolute path. Without `platform`, a star platform is generated from the
-`network` link parameters. A latency model's table `file` is looked for the same way.
+`network` link parameters. A latency model's table `file`, a workload trace and an acceptance
+trace are looked for the same way.
 
 ## Parameters
 
@@ -120,25 +124,77 @@ std::string meaning_cell(const ParamSpec& spec) {
       for (const auto& value : condition.values) {
         values += (values.empty() ? "`" : " or `") + value + "`";
       }
-      text += " Only when `" + condition.controller + "` is " + values + ".";
+      const ParamSpec* controller = find_param(condition.controller);
+      const bool by_kind = controller && controller->type == ParamType::kinded;
+      text += " Only when `" + condition.controller + "` is " + (by_kind ? "of kind " : "") +
+              values + ".";
     }
   }
   return text;
 }
 
-// {"kind": "affine", "base_ms": 18, ...}: the kind first, as people write it.
-std::string example_text(const nlohmann::json& example) {
-  std::string text = "{\"kind\": " + example.at("kind").dump();
-  for (const auto& [key, value] : example.items()) {
-    if (key != "kind") text += ", \"" + key + "\": " + value.dump();
+// {"kind": "affine", "base_ms": 18, ...}: the kind first and its parameters in their declared
+// order, as people write them; a kinded value inside (a distribution) is written the same way.
+std::string example_text(const nlohmann::json& example, const KindFamily* family) {
+  if (example.is_array()) {
+    std::string text;
+    for (const auto& item : example) {
+      text += (text.empty() ? "" : ", ") + example_text(item, nullptr);
+    }
+    return "[" + text + "]";
   }
-  return text + "}";
+  if (!example.is_object() || !family || !example.contains(family->kind_key)) {
+    return example.dump();
+  }
+  const ParamKind* kind = family->find_kind(example.at(family->kind_key).get<std::string>());
+  std::string text =
+      nlohmann::json(family->kind_key).dump() + ": " + example.at(family->kind_key).dump();
+  const auto add = [&](const std::string& key, const KindFamily* inner) {
+    text += ", " + nlohmann::json(key).dump() + ": " + example_text(example.at(key), inner);
+  };
+  std::vector<std::string> done{family->kind_key};
+  for (const auto& param : kind ? kind->params : std::vector<ParamSpec>{}) {
+    if (!example.contains(param.path)) continue;
+    add(param.path, param.family.get());
+    done.push_back(param.path);
+  }
+  for (const auto& [key, value] : example.items()) {
+    if (std::find(done.begin(), done.end(), key) == done.end()) add(key, nullptr);
+  }
+  return "{" + text + "}";
 }
 
 std::string kind_param_row(const ParamSpec& spec) {
   return "| `" + spec.path + "` | " + type_name(spec) + " | " + cell(spec.unit) + " | " +
          cell(default_text(spec)) + " | " + cell(valid_values_cell(spec)) + " | " +
          cell(spec.meaning) + " |\n";
+}
+
+// The keys that take `family`: rows of the table, and parameters of other families' kinds (a
+// closed loop's `think_ms` is a distribution).
+std::string users_of(const KindFamily* family) {
+  std::string users;
+  const auto add = [&users](const std::string& text) {
+    users += (users.empty() ? "" : ", ") + text;
+  };
+  for (const auto& user : parameter_table()) {
+    if (user.family.get() == family) add("`" + user.path + "`");
+  }
+  std::vector<const KindFamily*> seen;
+  for (const auto& user : parameter_table()) {
+    const KindFamily* other = user.family.get();
+    if (!other || other == family) continue;
+    if (std::find(seen.begin(), seen.end(), other) != seen.end()) continue;
+    seen.push_back(other);
+    for (const auto& kind : other->kinds) {
+      for (const auto& param : kind.params) {
+        if (param.family.get() == family) {
+          add("`" + param.path + "` of a `" + kind.name + "` " + other->name);
+        }
+      }
+    }
+  }
+  return users;
 }
 
 // One section per family of kinded parameters (latency models): which keys take it, and each
@@ -151,18 +207,15 @@ std::string kinded_sections() {
     const KindFamily* family = spec.family.get();
     if (std::find(families.begin(), families.end(), family) != families.end()) continue;
     families.push_back(family);
-    std::string title = family->name + "s";
+    std::string title = family->name + (family->name.back() == 's' ? "es" : "s");
     title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-    std::string users;
-    for (const auto& user : parameter_table()) {
-      if (user.family.get() == family) users += (users.empty() ? "`" : ", `") + user.path + "`";
-    }
-    text += "\n## " + title + "\n\nUsed by " + users + ". " + family->description + "\n";
+    text += "\n## " + title + "\n\nUsed by " + users_of(family) + ". " + family->description + "\n";
     for (const auto& kind : family->kinds) {
       text += "\n### `" + kind.name + "`\n\n" + kind.meaning + " Example: `" +
-              example_text(kind.example) + "`.\n\n| key | type | unit | default | valid values | " +
-              "meaning |\n|---|---|---|---|---|---|\n| `kind` | string | - | **required** | `" +
-              kind.name + "` | The kind. |\n";
+              example_text(kind.example, family) +
+              "`.\n\n| key | type | unit | default | valid values | " +
+              "meaning |\n|---|---|---|---|---|---|\n| `" + family->kind_key +
+              "` | string | - | **required** | `" + kind.name + "` | The kind. |\n";
       for (const auto& param : kind.params) text += kind_param_row(param);
     }
   }

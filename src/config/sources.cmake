@@ -1,9 +1,13 @@
 # Sources of src/config, listed explicitly.
 set(DSDSI_CONFIG_SOURCES
+  src/config/acceptance_param.cpp
+  src/config/arrival_param.cpp
   src/config/config_error.cpp
   src/config/cross_checks.cpp
   src/config/did_you_mean.cpp
+  src/config/distribution_param.cpp
   src/config/document_shape.cpp
+  src/config/jsonl_file.cpp
   src/config/key_path.cpp
   src/config/latency_param.cpp
   src/config/latency_shorthands.cpp
@@ -17,6 +21,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/scenario_file.cpp
   src/config/scenario_loader.cpp
   src/config/scenario_reference.cpp
+  src/config/trace_files.cpp
   src/config/workload_shorthands.cpp
   src/config/sweep_plan.cpp
   src/config/sweep_points.cpp

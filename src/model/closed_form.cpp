@@ -76,6 +76,19 @@ double capacity_ratio(const Inputs& in) { return 1.0 + in.gamma * in.t_dc / in.t
 
 double serialisation_ms(double bytes, double mbps) { return bytes * 8.0 / (mbps * 1e6) * 1e3; }
 
+std::optional<std::string> not_applicable(const Scenario& s) {
+  if (!s.platform_file.empty()) {
+    return "the scenario runs on a platform file, where each client's RTT is its route's";
+  }
+  if (s.speculation.acceptance.kind != AcceptanceKind::bernoulli) {
+    return "the acceptance model is not bernoulli: there is no single alpha";
+  }
+  if (s.speculation.policy.kind != PolicyKind::fixed) {
+    return "the speculation policy is adaptive: there is no single gamma";
+  }
+  return std::nullopt;
+}
+
 Inputs inputs_for(const Scenario& s) {
   Inputs in;
   in.alpha = s.speculation.acceptance.alpha;

@@ -12,6 +12,10 @@ set(DSDSI_MODEL_SOURCES
   src/model/request_source.cpp
   src/model/round_logic.cpp
   src/model/server_scheduler.cpp
+  src/model/speculation/aimd_policy.cpp
+  src/model/speculation/analytic_optimal_policy.cpp
+  src/model/speculation/awc_policy.cpp
   src/model/speculation/fixed_policy.cpp
+  src/model/speculation/round_estimator.cpp
   src/model/speculation_policy.cpp
 )

@@ -3,10 +3,11 @@
 // alone. Each cloud host is a server and may carry <prop id="speed_factor" value="0.5"/>.
 // Clients go to edge hosts in document order, round-robin when there are more clients.
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <limits>
 #include <map>
-#include <regex>
+#include <set>
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u/Link.hpp>
 #include <simgrid/s4u/NetZone.hpp>
@@ -14,6 +15,7 @@
 
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/model/latency_model.hpp"
+#include "dsdsi/sim/xml_declarations.hpp"
 #include "platform_internal.hpp"
 
 namespace dsdsi {
@@ -24,20 +26,16 @@ namespace {
 
 constexpr int kUnknownLine = std::numeric_limits<int>::max();
 
-// SimGrid does not tell where in the file a host was declared; find each `<host id="...">` so
-// that problems can name their line and edge hosts can be taken in document order. Hosts that a
-// <cluster> generates have no line of their own.
-std::map<std::string, int> host_declaration_lines(const std::string& file) {
-  std::map<std::string, int> lines;
-  std::ifstream in(file);
-  const std::regex host_tag(R"(<host\b[^>]*\bid\s*=\s*"([^"]*)\")");
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    for (std::sregex_iterator it(line.begin(), line.end(), host_tag), end; it != end; ++it) {
-      lines.emplace((*it)[1].str(), number);
+// SimGrid names the two halves of a SPLITDUPLEX link "<id>_UP" and "<id>_DOWN"; the XML
+// declares "<id>".
+std::string declared_link_name(const std::string& link) {
+  for (const std::string suffix : {"_UP", "_DOWN"}) {
+    if (link.size() > suffix.size() &&
+        link.compare(link.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return link.substr(0, link.size() - suffix.size());
     }
   }
-  return lines;
+  return link;
 }
 
 std::string where(const std::string& file, int line) {
@@ -66,8 +64,18 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
     engine.get_netzone_root()->seal();
   } catch (const simgrid::ParseError& e) {
     throw ConfigError({file + ": " + e.what()});
+  } catch (const simgrid::Exception& e) {  // e.g. a host declared twice
+    throw ConfigError({file + ": SimGrid rejected the platform: " + e.what()});
+  } catch (const std::invalid_argument& e) {  // e.g. a route naming a link that does not exist
+    throw ConfigError({file + ": SimGrid rejected the platform: " + e.what()});
   }
-  const auto lines = host_declaration_lines(file);
+  // SimGrid does not keep where a host or link was declared: find it in the file, so that
+  // problems name their line and edge hosts can be taken in document order.
+  const auto lines = xml_declaration_lines(file, "host");
+  auto link_lines = xml_declaration_lines(file, "link");
+  for (const auto& [name, line] : xml_declaration_lines(file, "backbone")) {
+    link_lines.emplace(name, line);
+  }
   auto line_of = [&](const sg4::Host* h) {
     const auto it = lines.find(h->get_name());
     return it == lines.end() ? kUnknownLine : it->second;
@@ -121,6 +129,37 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
   for (sg4::Host* cloud : clouds) {
     layout.servers.push_back({cloud, positive_property(cloud, "speed_factor", 1.0)});
   }
+  // Links that would break a run: each is reported once, at its declaration.
+  std::set<std::string> links_checked;
+  const auto check_route_links = [&](const sg4::Host* from, const sg4::Host* to) {
+    std::vector<sg4::Link*> links;
+    double latency = 0;
+    from->route_to(to, links, &latency);
+    for (const sg4::Link* link : links) {
+      const std::string name = link->get_name();
+      if (!links_checked.insert(name).second) continue;
+      const auto it = link_lines.find(declared_link_name(name));
+      const std::string at = where(file, it == link_lines.end() ? kUnknownLine : it->second) +
+                             ": link \"" + name + "\"";
+      if (link->get_sharing_policy() == sg4::Link::SharingPolicy::WIFI) {
+        problems.push_back(
+            at +
+            " is a WiFi link: SimGrid 3.32 aborts at its first transfer unless "
+            "each station is attached with Link::set_host_wifi_rate(), which dsdsi "
+            "does not do; model the Wi-Fi as an ordinary SHARED link (docs/platforms.md)");
+      } else if (!(link->get_bandwidth() > 0)) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%g", link->get_bandwidth() * 8 / 1e6);
+        problems.push_back(at + " has bandwidth " + text +
+                           " Mbit/s: transfers over it would never finish");
+      } else if (link->get_latency() < 0) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%g", link->get_latency() * 1e3);
+        problems.push_back(at + " has a negative latency (" + text + " ms)");
+      }
+    }
+  };
+
   std::vector<ClientPlacement> per_edge;
   for (sg4::Host* edge : edges) {
     ClientPlacement placement{
@@ -130,6 +169,9 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
       if (!has_route(edge, cloud) || !has_route(cloud, edge)) {
         problems.push_back(where(file, line_of(edge)) + ": edge host \"" + edge->get_name() +
                            "\" has no route to the cloud host \"" + cloud->get_name() + "\"");
+      } else {
+        check_route_links(edge, cloud);
+        check_route_links(cloud, edge);
       }
     }
     per_edge.push_back(placement);

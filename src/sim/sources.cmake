@@ -10,4 +10,5 @@ set(DSDSI_SIM_SOURCES
   src/sim/server_stats.cpp
   src/sim/simulation.cpp
   src/sim/star_platform.cpp
+  src/sim/xml_declarations.cpp
 )

@@ -1,5 +1,6 @@
 # Unit tests of src/config.
 list(APPEND DSDSI_UNIT_TEST_SOURCES
+  unit/config_acceptance_test.cpp
   unit/config_bad_scenarios_test.cpp
   unit/config_did_you_mean_test.cpp
   unit/config_docs_test.cpp
@@ -10,4 +11,6 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/config_overrides_test.cpp
   unit/config_platform_test.cpp
   unit/config_table_test.cpp
+  unit/config_workload_test.cpp
+  unit/config_workload_trace_test.cpp
 )

@@ -261,7 +261,8 @@ TEST(ConfigErrors, BadChoiceListsTheChoicesAndSuggests) {
       "s.json: /mode: must be one of \"cloud_ar\", \"colocated_sd\", \"dsd_sync\", "
       "\"dsd_pipelined\", \"edge_ar\", got \"dsd-sync\" (did you mean \"dsd_sync\"?)",
       "s.json: /network/model: must be one of \"exact\", \"tcp\", got \"TCP/IP\"",
-      "s.json: /speculation/acceptance/kind: must be one of \"bernoulli\", got 1",
+      "s.json: /speculation/acceptance/kind: must be one of \"bernoulli\", \"positional\", "
+      "\"beta\", \"trace\", got 1",
   };
   EXPECT_EQ(problems, expected);
 }
@@ -286,12 +287,13 @@ TEST(ConfigErrors, UnknownKeysAtEveryLevelWithAndWithoutSuggestion) {
 
 TEST(ConfigErrors, ParameterOfAnInvalidKindIsStillChecked) {
   // With the kind unknown, whether alpha applies cannot be known: its own value is checked, and
-  // it is not called "not used".
+  // it is not called "not used"; nor is a parameter that some kind requires called missing.
   json document = minimal();
-  document["speculation"]["acceptance"] = {{"kind", "beta"}, {"alpha", 1.5}};
+  document["speculation"]["acceptance"] = {{"kind", "gamma"}, {"alpha", 1.5}};
   const auto problems = problems_of(document);
   const std::vector<std::string> expected = {
-      "s.json: /speculation/acceptance/kind: must be one of \"bernoulli\", got \"beta\"",
+      "s.json: /speculation/acceptance/kind: must be one of \"bernoulli\", \"positional\", "
+      "\"beta\", \"trace\", got \"gamma\"",
       "s.json: /speculation/acceptance/alpha: must be a number >= 0 and <= 1, got 1.5",
   };
   EXPECT_EQ(problems, expected);

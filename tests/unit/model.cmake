@@ -3,6 +3,10 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/model_acceptance_test.cpp
   unit/model_closed_form_test.cpp
   unit/model_latency_test.cpp
+  unit/model_policy_aimd_test.cpp
+  unit/model_policy_analytic_test.cpp
+  unit/model_policy_awc_test.cpp
+  unit/model_policy_estimator_test.cpp
   unit/model_round_logic_test.cpp
   unit/model_server_scheduler_test.cpp
 )

@@ -35,6 +35,12 @@ std::shared_ptr<const KindFamily> latency_model_family();
 // checked to cover the tokens `demand` allows. Stored with latency_spec_of().
 Param latency_model_param(std::string path, std::string meaning, TokenDemand demand);
 
+// The problems of a latency model asked for batched tokens 1 to `needed` (infinity: no bound, as
+// with lognormal prompt lengths), described by `needed_text` ("1 to 512 (...)"): none unless it
+// is a table that does not cover them (or whose extrapolation reaches 0 ms). Each at {"file"}.
+std::vector<NestedProblem> table_coverage_problems(const LatencySpec& spec, double needed,
+                                                   const std::string& needed_text);
+
 // The LatencySpec a checked value stands for (its stored form: an object with "kind"; a table's
 // with its points). A bare number is a constant model.
 LatencySpec latency_spec_of(const nlohmann::json& stored);

@@ -44,6 +44,13 @@ class Param {
   static Param boolean(std::string path, std::string meaning) {
     return Param(std::move(path), ParamType::boolean, "", std::move(meaning));
   }
+  // A non-empty list of numbers (integers); at_least() and the like bound each element.
+  static Param number_list(std::string path, std::string unit, std::string meaning) {
+    return Param(std::move(path), ParamType::number_list, std::move(unit), std::move(meaning));
+  }
+  static Param integer_list(std::string path, std::string unit, std::string meaning) {
+    return Param(std::move(path), ParamType::integer_list, std::move(unit), std::move(meaning));
+  }
   static Param object(std::string path, std::string meaning) {
     return Param(std::move(path), ParamType::object, "", std::move(meaning));
   }
@@ -95,6 +102,26 @@ class Param {
   // is absent, and giving both is a problem at both paths.
   Param& alternative_to(std::string controller, std::string why) {
     spec_.used_when = Condition{std::move(controller), {}, std::move(why), true};
+    return *this;
+  }
+  // A kinded parameter: what one value of its quantity must be for this use (ParamSpec::
+  // value_spec), e.g. Param::integer("value", "tokens", "").at_least(1).
+  Param& values_as(const Param& value) {
+    ParamSpec spec = value.spec_;
+    // Integer values end up in 64-bit fields (token counts): refuse what those cannot hold.
+    if (spec.type == ParamType::integer && spec.integer_storage == IntegerStorage::none) {
+      spec.integer_storage = IntegerStorage::signed64;
+    }
+    spec_.value_spec = std::make_shared<const ParamSpec>(std::move(spec));
+    return *this;
+  }
+  // A kind's parameter that is a value of the quantity (ParamSpec::is_value).
+  Param& quantity_value() {
+    spec_.is_value = true;
+    return *this;
+  }
+  Param& finish_with(FinishFn finish) {
+    spec_.finish = std::move(finish);
     return *this;
   }
   Param& check_in_context(ContextCheckFn check) {
@@ -155,6 +182,14 @@ class Param {
     spec.store = [convert, members...](Scenario& s, const nlohmann::json& value) {
       field_of(s, members...) = convert(value);
     };
+    return spec;
+  }
+
+  // Stores with `store` itself, for a value that fills several fields (a trace file's path and
+  // the records its finish() loaded).
+  ParamSpec store_with(StoreFn store) const {
+    ParamSpec spec = spec_;
+    spec.store = std::move(store);
     return spec;
   }
 

@@ -30,17 +30,24 @@ struct ParamKind {
 };
 
 struct KindFamily {
-  std::string name;         // "latency model": used in messages and as the docs' section title
-  std::string description;  // the docs' introduction to the family (markdown)
-  std::string number_kind;  // a bare number x stands for {"kind": number_kind, number_param: x}
-  std::string number_param;
+  std::string name;          // "latency model": used in messages and as the docs' section title
+  std::string description;   // the docs' introduction to the family (markdown)
+  std::string number_kind;   // a bare number x stands for {"kind": number_kind, number_param: x};
+  std::string number_param;  // both empty: the family has no number shorthand
   std::vector<ParamKind> kinds;
+  std::string kind_key = "kind";  // the key that names the kind (distributions: "dist")
 
   const ParamKind* find_kind(std::string_view name) const;
   std::vector<std::string> kind_names() const;
-  // The ParamSpec a bare number is checked against.
+  // The ParamSpec a bare number is checked against (the family must have a number shorthand).
   const ParamSpec& number_spec() const;
 };
+
+// A kind's parameter as one use checks it: a parameter marked is_value takes the type and range
+// of the use's value_spec, when the use has one (a list parameter, for each element).
+ParamSpec param_for_use(const ParamSpec& use, const ParamSpec& kind_param);
+// The ParamSpec a bare number given for `use` is checked against.
+ParamSpec number_shorthand_spec(const ParamSpec& use);
 
 // A kinded value after its checks.
 struct KindedValue {
@@ -52,12 +59,14 @@ struct KindedValue {
 };
 
 // Checks `value` for the kinded parameter `spec`: every problem at once, each at its place in the
-// object (unknown keys with a suggestion, a key of another kind named as such).
+// object (unknown keys with a suggestion, a key of another kind named as such). A kind's own
+// kinded parameters (a closed loop's think time, a distribution) are checked the same way, and
+// their problems placed inside it.
 KindedValue check_kinded(const ParamSpec& spec, const nlohmann::json& value,
                          const ResolveContext& context);
 
 // "must be a number > 0 (shorthand for {"kind": "constant", "ms": ...}) or an object whose
-// "kind" is one of ...".
+// "kind" is one of ..."; without a number shorthand, "must be an object whose ...".
 std::string kinded_requirement_text(const ParamSpec& spec);
 
 }  // namespace dsdsi

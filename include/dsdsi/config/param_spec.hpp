@@ -19,14 +19,16 @@ namespace dsdsi {
 struct KindFamily;  // param_kinds.hpp
 
 enum class ParamType {
-  number,   // any JSON number
-  integer,  // a JSON number with no fractional part (4 and 4.0 alike)
-  string,   // any JSON string
-  choice,   // one of a fixed list of strings
-  boolean,  // true or false
-  object,   // any JSON object, kept as is for a later stage (e.g. `sweep`)
-  kinded,   // a number (shorthand for one kind) or an object {"kind": ..., that kind's
-            // parameters}, e.g. a latency model; the kinds are declared in `family`
+  number,        // any JSON number
+  integer,       // a JSON number with no fractional part (4 and 4.0 alike)
+  string,        // any JSON string
+  choice,        // one of a fixed list of strings
+  boolean,       // true or false
+  object,        // any JSON object, kept as is for a later stage (e.g. `sweep`)
+  kinded,        // a number (shorthand for one kind) or an object {"kind": ..., that kind's
+                 // parameters}, e.g. a latency model; the kinds are declared in `family`
+  number_list,   // a non-empty JSON array of numbers; min and max bound each element
+  integer_list,  // the same, of integers
 };
 
 enum class Presence {
@@ -76,6 +78,11 @@ struct NestedProblem {
 };
 // The checked value of another parameter by dotted path; nullptr when it is absent or invalid.
 using ValueLookup = std::function<const nlohmann::json*(const std::string& dotted_path)>;
+// Reads what a checked, resolved value refers to (a trace file) when the scenario is loaded, so
+// that a bad file is refused before anything runs: returns the problems, at places relative to
+// the parameter, and may complete `stored` (which starts as the value) with what the store needs.
+using FinishFn =
+    std::function<std::vector<NestedProblem>(const nlohmann::json& value, nlohmann::json& stored)>;
 // A check that needs other parameters (a latency table must cover the batches that max_batch and
 // gamma allow). Runs once every parameter has been checked, only on a valid value; gets the
 // stored form of the value (for a kinded parameter, with what its kind loaded).
@@ -99,10 +106,18 @@ struct ParamSpec {
   ResolveFn resolve;                         // may be empty
   StoreFn store;                             // may be empty: kept only in the resolved document
   std::shared_ptr<const KindFamily> family;  // for ParamType::kinded
-  ContextCheckFn context_check;              // may be empty
+  // For ParamType::kinded, optional: what one value of the quantity must be for this use (token
+  // counts: integers >= 1; a think time: a number >= 0). It checks the bare-number shorthand and
+  // the kinds' parameters marked `is_value` (a distribution's `value`, `min`, `max`, `values`),
+  // so one family serves uses with different ranges.
+  std::shared_ptr<const ParamSpec> value_spec;
+  bool is_value = false;         // in a kind: a value of the quantity, checked against the use's
+                                 // value_spec when it has one (its own type and range otherwise)
+  FinishFn finish;               // may be empty; not for kinded parameters (their kinds finish)
+  ContextCheckFn context_check;  // may be empty
 };
 
-// "number", "integer", "string", "boolean", "object", "number or object".
+// "number", "integer", "string", "boolean", "object", "number or object", "list of numbers".
 std::string type_name(const ParamSpec& spec);
 // What a valid value is, as used in problems: "must be an integer >= 1 and <= 256".
 std::string requirement_text(const ParamSpec& spec);

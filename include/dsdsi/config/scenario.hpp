@@ -129,18 +129,25 @@ enum class PolicyKind { fixed, analytic_optimal, aimd, awc };
 
 struct PolicyParams {
   PolicyKind kind = PolicyKind::fixed;
+  // analytic_optimal, aimd, awc: the range of windows they may ask for.
   std::int64_t gamma_min = 1;
   std::int64_t gamma_max = 12;
-  double ewma_weight = 0;       // weight of the newest observation in smoothed estimates
+  // analytic_optimal, awc: the client's estimates (model/speculation/round_estimator.hpp).
+  double ewma_weight = 0;           // weight of the newest observation in smoothed estimates
+  std::int64_t warmup_rounds = 0;   // windows observed before the estimates are used
   // aimd: additive increase after a fully accepted window, multiplicative decrease after an
   // early rejection.
   std::int64_t increase = 1;
   double decrease_factor = 0.5;
-  // awc: where a client decodes when DSD does not pay, and how it is decided (see awc.cpp).
+  // awc: where a client decodes when DSD does not pay, and how it is decided
+  // (model/speculation/awc_policy.hpp).
+  double gamma_smoothing = 0;   // awc: fraction of the way to the optimal window per verdict
   DecodingMode fallback = DecodingMode::colocated_sd;
   double cloud_tpot_ms = 0;     // awc: the per-token time it expects from cloud-side decoding
+                                // before observing any (0: the closed-form prior)
   double switch_margin = 0;     // awc: hysteresis, relative
-  std::int64_t probe_every = 0; // awc: while in the cloud, retry DSD every this many requests
+  std::int64_t probe_every = 0; // awc: while in the cloud, least requests between DSD probes
+  double probe_overhead = 0;    // awc: most that probes may add to the time per token
 };
 
 struct SpeculationParams {
@@ -171,11 +178,14 @@ struct ArrivalParams {
 struct WorkloadParams {
   std::int64_t clients = 0;
   std::int64_t requests_per_client = 0;  // closed_loop and poisson (trace: the file decides)
-  std::int64_t prompt_tokens = 0;        // shorthand: fixed prompt length
-  std::int64_t output_tokens = 0;        // shorthand: fixed output length
+  // The longest prompt (output) a request can have: the fixed length, a uniform's or a list's
+  // max, a workload trace's longest; 0 when unbounded (lognormal). Requests use `prompt`/`output`.
+  std::int64_t prompt_tokens = 0;
+  std::int64_t output_tokens = 0;
   double think_ms = 0;                   // shorthand: closed loop, fixed think time
-  DistributionSpec prompt;               // per-request prompt length (rounded, >= 1)
-  DistributionSpec output;               // per-request output length (rounded, >= 1)
+  DistributionSpec prompt;  // per-request prompt length (rounded, >= 1); with a workload trace,
+                            // the list of the trace's (each request uses its own line's)
+  DistributionSpec output;  // per-request output length (rounded, >= 1); the same
   ArrivalParams arrival;
 };
 

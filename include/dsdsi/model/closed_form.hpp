@@ -3,6 +3,7 @@
 // queueing, and the derived quantities (break-even RTT, optimal gamma, capacity). The
 // simulator's tests check simulated numbers against these.
 #include <optional>
+#include <string>
 
 #include "dsdsi/config/scenario.hpp"
 #include "dsdsi/model/decoding_mode.hpp"
@@ -43,6 +44,12 @@ double capacity_ratio(const Inputs& in);
 
 // Serialisation time in ms of `bytes` at `mbps` megabits per second.
 double serialisation_ms(double bytes, double mbps);
+
+// Why a scenario's parameters do not map onto the closed forms' (a platform file: one RTT per
+// client; an acceptance model other than bernoulli: no single alpha; an adaptive speculation
+// policy: no single gamma), or nullopt when they do. Queueing is not a reason: the closed forms
+// are then the no-queueing prediction that the simulation is compared with.
+std::optional<std::string> not_applicable(const Scenario& scenario);
 
 // The closed-form inputs of a scenario on the generated star platform (one client, round of
 // full gamma): ser from the payload sizes and the bottleneck bandwidth of each direction.

@@ -1,0 +1,125 @@
+#include "dsdsi/config/jsonl_file.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include "dsdsi/config/did_you_mean.hpp"
+
+namespace dsdsi {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxProblems = 10;
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r") == std::string::npos; }
+
+// nlohmann's message is "[json.exception.parse_error.101] parse error at line 1, column 8:
+// syntax error ..."; keep what follows the position.
+std::string parse_error_reason(const json::parse_error& error) {
+  const std::string what = error.what();
+  const std::size_t at = what.find("parse error");
+  const std::size_t colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
+  return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+}  // namespace
+
+JsonlReader::JsonlReader(std::filesystem::path file, std::vector<ParamSpec> keys)
+    : file_(std::move(file)), keys_(std::move(keys)) {}
+
+void JsonlReader::problem(std::size_t line, const std::string& key, const std::string& what) {
+  ++problem_count_;
+  if (problems_.size() >= kMaxProblems) return;
+  std::string text = file_.string();
+  if (line != 0) text += ":" + std::to_string(line);
+  text += ": ";
+  if (!key.empty()) text += key + ": ";
+  problems_.push_back(text + what);
+}
+
+std::vector<std::string> JsonlReader::problems() const {
+  std::vector<std::string> out = problems_;
+  if (problem_count_ > problems_.size()) {
+    out.push_back(file_.string() + ": ... and " +
+                  std::to_string(problem_count_ - problems_.size()) + " more problems");
+  }
+  return out;
+}
+
+void JsonlReader::read(const std::function<void(std::size_t, const json&)>& on_line) {
+  std::ifstream in(file_, std::ios::binary);
+  if (!in) {
+    problem(0, "", "cannot be read");
+    return;
+  }
+  std::string text;
+  std::size_t number = 0;
+  while (std::getline(in, text)) {
+    ++number;
+    if (blank(text)) continue;
+    ++lines_;
+    check_line(number, text, on_line);
+  }
+}
+
+void JsonlReader::check_line(std::size_t line, const std::string& text,
+                             const std::function<void(std::size_t, const json&)>& on_line) {
+  // A key given twice on a line is refused, as in a scenario (the parser would keep the last).
+  std::set<std::string> seen, duplicates;
+  int depth = 0;
+  json object;
+  try {
+    object = json::parse(text, [&](int, json::parse_event_t event, json& parsed) {
+      if (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) {
+        ++depth;
+      } else if (event == json::parse_event_t::object_end ||
+                 event == json::parse_event_t::array_end) {
+        --depth;
+      } else if (event == json::parse_event_t::key && depth == 1) {
+        const auto key = parsed.get<std::string>();
+        if (!seen.insert(key).second) duplicates.insert(key);
+      }
+      return true;
+    });
+  } catch (const json::parse_error& error) {
+    problem(line, "", "malformed JSON: " + parse_error_reason(error));
+    return;
+  }
+  if (!object.is_object()) {
+    problem(line, "", "must be a JSON object, got " + show_value(object));
+    return;
+  }
+  bool ok = true;
+  for (const auto& key : duplicates) {
+    problem(line, key, "duplicate key (each key may appear once on a line)");
+    ok = false;
+  }
+  std::vector<std::string> known;
+  for (const auto& spec : keys_) known.push_back(spec.path);
+  for (const auto& [key, value] : object.items()) {
+    const bool declared = std::find(known.begin(), known.end(), key) != known.end();
+    if (!declared) {
+      problem(line, key, "unknown key" + did_you_mean(key, known));
+      ok = false;
+    }
+  }
+  for (const auto& spec : keys_) {
+    const auto found = object.find(spec.path);
+    if (found == object.end()) {
+      if (spec.presence == Presence::required) {
+        problem(line, spec.path, "required");
+        ok = false;
+      }
+      continue;
+    }
+    if (const auto why = check_value(spec, *found)) {
+      problem(line, spec.path, *why);
+      ok = false;
+    }
+  }
+  if (ok) on_line(line, object);
+}
+
+}  // namespace dsdsi
