@@ -13,7 +13,9 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/regression_golden_test.cpp
   sim/round_timing_sim_test.cpp
   sim/saturation_sim_test.cpp
+  sim/workload_sim_test.cpp
   sim/run_binary.cpp
+  sim/policy_sim_test.cpp
   sim/shipped_scenarios_test.cpp
   sim/sweep_outputs.cpp
   sim/sweep_sim_test.cpp
