@@ -10,6 +10,7 @@
 #include "dsdsi/config/latency_param.hpp"
 #include "dsdsi/config/param_builder.hpp"
 #include "dsdsi/config/platform_path.hpp"
+#include "dsdsi/config/policy_param.hpp"
 
 namespace dsdsi {
 namespace {
@@ -246,6 +247,13 @@ std::vector<ParamSpec> build_table() {
           .at_least(1)
           .at_most(256)
           .store(&S::speculation, &SpeculationParams::gamma),
+      speculation_policy_param(
+          "speculation.policy",
+          "How each edge client chooses its draft window per round: `fixed` (`speculation.gamma` "
+          "every round), `analytic_optimal`, `aimd` or `awc` (which may also hand whole requests "
+          "to cloud-side decoding). Absent: `fixed`. The adaptive kinds start from "
+          "`speculation.gamma` and are only for `dsd_sync` and `dsd_pipelined`.")
+          .store_converted(policy_params_of, &S::speculation, &SpeculationParams::policy),
       Param::choice("speculation.acceptance.kind",
                     "Acceptance model: a draft token at position i of a window is accepted with "
                     "probability alpha_i, until the first rejection; `bernoulli`: alpha_i = "

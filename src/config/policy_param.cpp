@@ -124,9 +124,10 @@ ParamKind awc_kind() {
       "awc",
       "Adaptive window control: analytic_optimal's window, smoothed (`gamma_smoothing`) and "
       "clamped; and, before each request, DSD or cloud-side decoding (`fallback`), whichever its "
-      "estimates say is faster per token, with a hysteresis of `switch_margin` and DSD probes "
-      "while in the cloud (docs/policies.md gives the rule). Dsd modes only.",
-      {{"kind", "awc"}, {"fallback", "cloud_ar"}, {"switch_margin", 0.05}},
+      "estimates say is faster per token, with a hysteresis (`switch_margin`, "
+      "`switch_confidence`) and DSD probes while in the cloud (docs/policies.md gives the rule). "
+      "Dsd modes only.",
+      {{"kind", "awc"}, {"fallback", "cloud_ar"}, {"switch_margin", 0.1}},
       {gamma_min_param(), gamma_max_param(), ewma_weight_param(0.01), warmup_rounds_param(),
        Param::number("gamma_smoothing", "",
                      "After each verdict the window moves this fraction of the way toward the "
@@ -148,7 +149,15 @@ ParamKind awc_kind() {
                      "Hysteresis: the client leaves DSD when its predicted time per token "
                      "exceeds the cloud's x (1 + `switch_margin`), and comes back when it is "
                      "below the cloud's / (1 + `switch_margin`).")
-           .default_to(0.05)
+           .default_to(0.03)
+           .at_least(0)
+           .not_stored(),
+       Param::number("switch_confidence", "standard errors",
+                     "Evidence a switch needs on top of the margin: the predicted time per token "
+                     "is taken at alpha_hat + `switch_confidence` standard errors to leave DSD "
+                     "and at alpha_hat - `switch_confidence` standard errors to come back, so that "
+                     "the client does not follow the estimate's noise.")
+           .default_to(1.5)
            .at_least(0)
            .not_stored(),
        Param::integer("probe_every", "requests",
@@ -178,14 +187,13 @@ std::vector<NestedProblem> check_policy_in_context(const json& stored, const Val
   if (mode && mode->is_string()) {
     const auto parsed = parse_decoding_mode(mode->get<std::string>());
     if (parsed && !drafts_on_edge(*parsed)) {
-      problems.push_back({{"kind"},
-                          "\"" + kind +
-                              "\" chooses the draft windows of distributed speculative decoding, "
-                              "but /mode is " +
-                              show_value(*mode) +
-                              ", which drafts none on the edge: use \"fixed\" (or leave "
-                              "/speculation/policy out), or mode \"dsd_sync\" or "
-                              "\"dsd_pipelined\""});
+      problems.push_back({{"kind"}, "\"" + kind +
+                                        "\" sizes the draft windows of an edge client in "
+                                        "distributed speculative decoding, which /mode " +
+                                        show_value(*mode) +
+                                        " does not use: use \"fixed\" (or leave "
+                                        "/speculation/policy out), or mode \"dsd_sync\" or "
+                                        "\"dsd_pipelined\""});
     }
   }
   const json* gamma = lookup("speculation.gamma");
@@ -228,7 +236,7 @@ std::shared_ptr<const KindFamily> speculation_policy_family() {
 
 Param speculation_policy_param(std::string path, std::string meaning) {
   return Param::kinded(std::move(path), "", std::move(meaning), speculation_policy_family())
-      .default_to({{"kind", "fixed"}})
+      .optional()
       .check_in_context(check_policy_in_context);
 }
 
@@ -252,6 +260,7 @@ PolicyParams policy_params_of(const json& stored) {
   read("gamma_smoothing", p.gamma_smoothing);
   read("cloud_tpot_ms", p.cloud_tpot_ms);
   read("switch_margin", p.switch_margin);
+  read("switch_confidence", p.switch_confidence);
   read("probe_every", p.probe_every);
   read("probe_overhead", p.probe_overhead);
   const auto fallback = stored.find("fallback");

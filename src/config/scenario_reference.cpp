@@ -207,7 +207,10 @@ std::string kinded_sections() {
     const KindFamily* family = spec.family.get();
     if (std::find(families.begin(), families.end(), family) != families.end()) continue;
     families.push_back(family);
-    std::string title = family->name + (family->name.back() == 's' ? "es" : "s");
+    const std::string& name = family->name;  // "latency model", "process", "policy"
+    std::string title = name.back() == 's'   ? name + "es"
+                        : name.back() == 'y' ? name.substr(0, name.size() - 1) + "ies"
+                                             : name + "s";
     title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
     text += "\n## " + title + "\n\nUsed by " + users_of(family) + ". " + family->description + "\n";
     for (const auto& kind : family->kinds) {

@@ -17,6 +17,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/param_kinds.cpp
   src/config/parameter_table.cpp
   src/config/platform_path.cpp
+  src/config/policy_param.cpp
   src/config/problem_list.cpp
   src/config/scenario_file.cpp
   src/config/scenario_loader.cpp

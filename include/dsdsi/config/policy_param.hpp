@@ -16,7 +16,8 @@ namespace dsdsi {
 
 std::shared_ptr<const KindFamily> speculation_policy_family();
 
-// The row for `speculation.policy`, defaulted to fixed. A policy other than fixed is refused in
+// The row for `speculation.policy`, optional: absent is fixed (and keeps runs' resolved scenarios
+// as they were before policies existed). A policy other than fixed is refused in
 // modes that do not draft on the edge (it would choose nothing), and its range must contain
 // speculation.gamma (the window it starts from). Stored with policy_params_of().
 Param speculation_policy_param(std::string path, std::string meaning);

@@ -146,6 +146,7 @@ struct PolicyParams {
   double cloud_tpot_ms = 0;     // awc: the per-token time it expects from cloud-side decoding
                                 // before observing any (0: the closed-form prior)
   double switch_margin = 0;     // awc: hysteresis, relative
+  double switch_confidence = 0; // awc: standard errors of alpha_hat a switch needs
   std::int64_t probe_every = 0; // awc: while in the cloud, least requests between DSD probes
   double probe_overhead = 0;    // awc: most that probes may add to the time per token
 };

@@ -14,8 +14,6 @@ double cloud_prior_ms(const PolicyParams& params, const PolicyContext& context) 
 
 // Never wait longer than this many cloud requests for a probe (DSD infinitely slower).
 constexpr double kLongestProbeInterval = 1e9;
-// Standard errors of alpha_hat between a point estimate and "clear evidence".
-constexpr double kClearEvidenceSigmas = 2;
 
 }  // namespace
 
@@ -36,11 +34,11 @@ double AwcPolicy::predicted_dsd_ms(double sigmas) const {
 }
 
 bool AwcPolicy::dsd_clearly_faster() const {
-  return predicted_dsd_ms(-kClearEvidenceSigmas) * (1 + params_.switch_margin) < cloud_ms_;
+  return predicted_dsd_ms(-params_.switch_confidence) * (1 + params_.switch_margin) < cloud_ms_;
 }
 
 bool AwcPolicy::dsd_clearly_slower() const {
-  return predicted_dsd_ms(kClearEvidenceSigmas) > cloud_ms_ * (1 + params_.switch_margin);
+  return predicted_dsd_ms(params_.switch_confidence) > cloud_ms_ * (1 + params_.switch_margin);
 }
 
 RequestDecoding AwcPolicy::go_to_cloud() {

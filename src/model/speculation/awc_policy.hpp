@@ -27,11 +27,12 @@ namespace dsdsi {
 //
 // Where to decode, before each request. T_dsd = (gamma t_de + wait_hat) / E(alpha, gamma) at the
 // current window (MODEL.md's T_SYNC), T_cloud is the cloud-side estimate, m = switch_margin. The
-// client moves only on clear evidence: T_dsd is taken at alpha_hat + 2 standard errors for
-// "DSD is slower" (its optimistic value, T_dsd_lo) and at alpha_hat - 2 standard errors for "DSD
-// is faster" (its pessimistic value, T_dsd_hi). Near the boundary, where one request's alpha_hat
-// moves T_dsd by several percent (E is most sensitive to alpha at long windows), this keeps the
-// client where it is instead of following the noise.
+// client moves only on clear evidence: T_dsd is taken at alpha_hat + z standard errors for "DSD
+// is slower" (its optimistic value, T_dsd_lo) and at alpha_hat - z standard errors for "DSD is
+// faster" (its pessimistic value, T_dsd_hi), z = switch_confidence. Near the boundary, where one
+// request's alpha_hat moves T_dsd by several percent (E is most sensitive to alpha at long
+// windows), this keeps the client where it is instead of following the noise; the band it adds
+// narrows as evidence accumulates, unlike the margin's.
 //   - in DSD: stay until warmup_rounds windows have been seen; then switch to the cloud when
 //     T_dsd_lo > T_cloud x (1 + m);
 //   - in the cloud: come back when T_dsd_hi x (1 + m) < T_cloud (the cloud has become slower than
