@@ -170,7 +170,7 @@ ParamKind awc_kind() {
                      "Most that probes may add to the mean time per token in steady conditions: "
                      "after a probe finds DSD r times slower, the next waits at least "
                      "(r - 1) / `probe_overhead` - 1 cloud requests.")
-           .default_to(0.02)
+           .default_to(0.01)
            .above(0)
            .at_most(1)
            .not_stored()},
@@ -187,13 +187,14 @@ std::vector<NestedProblem> check_policy_in_context(const json& stored, const Val
   if (mode && mode->is_string()) {
     const auto parsed = parse_decoding_mode(mode->get<std::string>());
     if (parsed && !drafts_on_edge(*parsed)) {
-      problems.push_back({{"kind"}, "\"" + kind +
-                                        "\" sizes the draft windows of an edge client in "
-                                        "distributed speculative decoding, which /mode " +
-                                        show_value(*mode) +
-                                        " does not use: use \"fixed\" (or leave "
-                                        "/speculation/policy out), or mode \"dsd_sync\" or "
-                                        "\"dsd_pipelined\""});
+      problems.push_back({{"kind"},
+                          "\"" + kind +
+                              "\" sizes the draft windows of an edge client in "
+                              "distributed speculative decoding, which /mode " +
+                              show_value(*mode) +
+                              " does not use: use \"fixed\" (or leave "
+                              "/speculation/policy out), or mode \"dsd_sync\" or "
+                              "\"dsd_pipelined\""});
     }
   }
   const json* gamma = lookup("speculation.gamma");
@@ -202,13 +203,13 @@ std::vector<NestedProblem> check_policy_in_context(const json& stored, const Val
     const auto lo = stored.at("gamma_min").get<std::int64_t>();
     const auto hi = stored.at("gamma_max").get<std::int64_t>();
     if (start < lo) {
-      problems.push_back({{"gamma_min"}, "must be <= speculation.gamma (" + text_of(start) +
-                                             "), the window the policy starts from, got " +
-                                             text_of(lo)});
+      problems.push_back({{"gamma_min"},
+                          "must be <= speculation.gamma (" + text_of(start) +
+                              "), the window the policy starts from, got " + text_of(lo)});
     } else if (start > hi) {
-      problems.push_back({{"gamma_max"}, "must be >= speculation.gamma (" + text_of(start) +
-                                             "), the window the policy starts from, got " +
-                                             text_of(hi)});
+      problems.push_back({{"gamma_max"},
+                          "must be >= speculation.gamma (" + text_of(start) +
+                              "), the window the policy starts from, got " + text_of(hi)});
     }
   }
   return problems;

@@ -39,8 +39,9 @@ json with_policy(const json& policy, const std::string& mode = "dsd_sync") {
 bool has_problem(const std::vector<std::string>& problems,
                  const std::vector<std::string>& expected) {
   return std::any_of(problems.begin(), problems.end(), [&](const std::string& p) {
-    return std::all_of(expected.begin(), expected.end(),
-                       [&](const std::string& piece) { return p.find(piece) != std::string::npos; });
+    return std::all_of(expected.begin(), expected.end(), [&](const std::string& piece) {
+      return p.find(piece) != std::string::npos;
+    });
   });
 }
 
@@ -71,12 +72,11 @@ TEST(ConfigPolicy, AnalyticOptimalDefaults) {
   EXPECT_EQ(p.gamma_max, 12);
   EXPECT_EQ(p.ewma_weight, 0.02);
   EXPECT_EQ(p.warmup_rounds, 10);
-  EXPECT_EQ(loaded.resolved["speculation"]["policy"],
-            json({{"kind", "analytic_optimal"},
-                  {"gamma_min", 1},
-                  {"gamma_max", 12},
-                  {"ewma_weight", 0.02},
-                  {"warmup_rounds", 10}}));
+  EXPECT_EQ(loaded.resolved["speculation"]["policy"], json({{"kind", "analytic_optimal"},
+                                                            {"gamma_min", 1},
+                                                            {"gamma_max", 12},
+                                                            {"ewma_weight", 0.02},
+                                                            {"warmup_rounds", 10}}));
 }
 
 TEST(ConfigPolicy, AimdDefaultsAndValues) {
@@ -108,7 +108,7 @@ TEST(ConfigPolicy, AwcDefaultsAndValues) {
   EXPECT_EQ(d.switch_margin, 0.03);
   EXPECT_EQ(d.switch_confidence, 1.5);
   EXPECT_EQ(d.probe_every, 4);
-  EXPECT_EQ(d.probe_overhead, 0.02);
+  EXPECT_EQ(d.probe_overhead, 0.01);
   const auto loaded = load(with_policy({{"kind", "awc"},
                                         {"fallback", "cloud_ar"},
                                         {"cloud_tpot_ms", 25},
@@ -127,8 +127,8 @@ TEST(ConfigPolicy, AwcDefaultsAndValues) {
 }
 
 TEST(ConfigPolicy, SetOverridesChooseAKind) {
-  const auto loaded =
-      load({{"schema_version", 1}}, {"speculation.policy.kind=aimd", "speculation.policy.increase=3"});
+  const auto loaded = load({{"schema_version", 1}},
+                           {"speculation.policy.kind=aimd", "speculation.policy.increase=3"});
   EXPECT_EQ(loaded.scenario.speculation.policy.kind, PolicyKind::aimd);
   EXPECT_EQ(loaded.scenario.speculation.policy.increase, 3);
 }
@@ -251,10 +251,10 @@ TEST(ConfigPolicy, AdaptiveKindsNeedAnEdgeDraftingMode) {
   for (const char* kind : {"analytic_optimal", "aimd", "awc"}) {
     for (const char* mode : {"cloud_ar", "colocated_sd", "edge_ar"}) {
       const auto problems = problems_of(with_policy({{"kind", kind}}, mode));
-      EXPECT_TRUE(has_problem(problems, {"/speculation/policy/kind: \"" + std::string(kind) +
-                                             "\" sizes the draft windows",
-                                         "/mode \"" + std::string(mode) + "\" does not use",
-                                         "use \"fixed\""}))
+      EXPECT_TRUE(has_problem(
+          problems,
+          {"/speculation/policy/kind: \"" + std::string(kind) + "\" sizes the draft windows",
+           "/mode \"" + std::string(mode) + "\" does not use", "use \"fixed\""}))
           << kind << " " << mode << "\n"
           << joined(problems);
     }
@@ -264,8 +264,8 @@ TEST(ConfigPolicy, AdaptiveKindsNeedAnEdgeDraftingMode) {
 }
 
 TEST(ConfigPolicy, ProblemsInOnePolicyAreReportedTogether) {
-  const auto problems = problems_of(with_policy(
-      {{"kind", "awc"}, {"gamma_min", 0}, {"increase", 2}, {"probe_every", 0}}));
+  const auto problems = problems_of(
+      with_policy({{"kind", "awc"}, {"gamma_min", 0}, {"increase", 2}, {"probe_every", 0}}));
   EXPECT_TRUE(has_problem(problems, {"/speculation/policy/gamma_min:"}));
   EXPECT_TRUE(has_problem(problems, {"/speculation/policy/increase: not a parameter of kind"}));
   EXPECT_TRUE(has_problem(problems, {"/speculation/policy/probe_every:"}));

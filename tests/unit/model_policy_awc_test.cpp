@@ -31,7 +31,7 @@ SpeculationParams awc(DecodingMode fallback = DecodingMode::cloud_ar) {
   s.policy.switch_margin = 0.03;
   s.policy.switch_confidence = 1.5;
   s.policy.probe_every = 4;
-  s.policy.probe_overhead = 0.02;
+  s.policy.probe_overhead = 0.01;
   return s;
 }
 
@@ -106,8 +106,8 @@ TEST(ModelPolicyAwc, HandsRequestsToTheCloudFarAboveTheBreakEvenRtt) {
     EXPECT_EQ(requests[1].decoding, fallback == DecodingMode::cloud_ar
                                         ? RequestDecoding::cloud_ar
                                         : RequestDecoding::colocated_sd);
-    // DSD is about 4.6 times slower: a probe costs 3.6 requests' worth, so with a 2% overhead
-    // budget the next probe comes after about 180 cloud requests.
+    // DSD is about 4.6 times slower: a probe costs 3.6 requests' worth, so with a 1% overhead
+    // budget the next probe comes after about 360 cloud requests.
     EXPECT_GE(count_cloud(requests), 198);
   }
 }
@@ -116,10 +116,10 @@ TEST(ModelPolicyAwc, HandsRequestsToTheCloudFarAboveTheBreakEvenRtt) {
 // at the best window is 118 ms, 124 ms with the 3% margin. Every 5 ms from 80 to 200 ms, the
 // client's steady state (requests 2 to 40) is all DSD up to 10 ms below the break-even; the
 // lowest RTT at which half of it is in the cloud lies between 10 ms below the break-even and
-// 20 ms above the margin's (usually 120 to 135 ms: alpha_hat from the first request or two moves T_dsd by
-// about 8% at gamma 7, and the 1.5 standard errors of evidence the switch needs are worth 5-15
-// ms of RTT here); and from 30 ms above the margin's, it is in the cloud but for probes (at most
-// one request in probe_every + 1 = 5; they are that frequent near the boundary, where a probe
+// 20 ms above the margin's (usually 120 to 135 ms: alpha_hat from the first request or two moves
+// T_dsd by about 8% at gamma 7, and the 1.5 standard errors of evidence the switch needs are worth
+// 5-15 ms of RTT here); and from 30 ms above the margin's, it is in the cloud but for probes (at
+// most one request in probe_every + 1 = 5; they are that frequent near the boundary, where a probe
 // costs little). Checked over 60 seeds.
 TEST(ModelPolicyAwc, SwitchesNearTheClosedFormBreakEvenRtt) {
   const double break_even = break_even_at_best_gamma(50, 0);
@@ -147,9 +147,9 @@ TEST(ModelPolicyAwc, SwitchesNearTheClosedFormBreakEvenRtt) {
 // After leaving DSD with DSD r times slower, awc probes after max(probe_every,
 // ceil((r - 1) / probe_overhead) - 1) cloud requests. At RTT 300 r is about 4.6 (2.5 to 5.5 as
 // measured by one probe request of about 30 windows), so with a 50% budget 3 to 9 cloud
-// requests separate two probes; with the default 2%, about 180 (over 100 for any r >= 3).
+// requests separate two probes; with the default 1%, about 360 (over 150 for any r >= 2.5).
 TEST(ModelPolicyAwc, ProbesAtTheIntervalItsOverheadBudgetAllows) {
-  for (const double overhead : {0.5, 0.02}) {
+  for (const double overhead : {0.5, 0.01}) {
     SpeculationParams s = awc();
     s.policy.probe_overhead = overhead;
     auto policy = make_speculation_policy(s, context());
@@ -162,10 +162,7 @@ TEST(ModelPolicyAwc, ProbesAtTheIntervalItsOverheadBudgetAllows) {
     ASSERT_FALSE(dsd.empty());
     EXPECT_EQ(dsd[0], 0u);
     if (overhead < 0.1) {
-      // r >= 3 whatever alpha_hat one request gives (T_dsd >= 60 ms even at alpha 0.9).
-      if (dsd.size() > 1) {
-        EXPECT_GT(dsd[1], 100u);
-      }
+      EXPECT_EQ(dsd.size(), 1u);  // no probe within 150 requests
       continue;
     }
     ASSERT_GE(dsd.size(), 5u);
@@ -203,8 +200,8 @@ TEST(ModelPolicyAwc, ComesBackWhenTheCloudSlowsDown) {
   const auto after = client.requests(at(50, 400), 20, 256);
   EXPECT_EQ(after[0].decoding, RequestDecoding::cloud_ar);
   // One request at 400 ms per token lifts the cloud estimate (a mean of 10 so far) to 58 ms,
-  // well above DSD's 32.5 x 1.05: back to DSD, long before the next probe would be due (about
-  // 30 requests).
+  // well above DSD's 32.5 x 1.03: back to DSD, long before the next probe would be due (about
+  // 60 requests).
   EXPECT_EQ(count_cloud(after), 1);
 }
 
@@ -240,7 +237,7 @@ double best_sync_ms(double rtt, double t_v) {
 // noise moves T_dsd more), the defaults' hysteresis (3% margin, 1.5 standard errors of
 // evidence) keeps the client where it is for about 60 requests at a time or more: at most 6
 // settled switches in 300 requests (0 to 5 over 30 seeds). Without it the client follows the
-// noise and switches 30 to 55 times.
+// noise and switches 20 to 55 times.
 TEST(ModelPolicyAwc, ItsHysteresisKeepsItFromFlappingAtTheBoundary) {
   struct Boundary {
     double rtt, t_v;
@@ -261,7 +258,7 @@ TEST(ModelPolicyAwc, ItsHysteresisKeepsItFromFlappingAtTheBoundary) {
       if (hysteresis) {
         EXPECT_LE(settled_switches(requests), 6) << "RTT " << b.rtt;
       } else {
-        EXPECT_GE(settled_switches(requests), 25) << "RTT " << b.rtt;
+        EXPECT_GE(settled_switches(requests), 15) << "RTT " << b.rtt;
       }
     }
   }
@@ -284,7 +281,7 @@ TEST(ModelPolicyAwc, RespectsItsMargin) {
       EXPECT_EQ(count_cloud(requests), 0);
     } else {
       EXPECT_EQ(requests[1].decoding, RequestDecoding::cloud_ar);
-      EXPECT_GE(count_cloud(requests), 75);  // probes: r = 1.4 allows one every 20 requests
+      EXPECT_GE(count_cloud(requests), 75);  // probes: r = 1.4 allows one every 40 requests
     }
   }
 }
@@ -303,7 +300,7 @@ TEST(ModelPolicyAwc, CloudEstimateStartsFromItsPriorAndFollowsObservations) {
     SyntheticClient client(*policy, 8);
     const auto requests = client.requests(at(8, 15), 20, 256);
     EXPECT_EQ(requests[1].decoding, RequestDecoding::colocated_sd);
-    EXPECT_GE(count_cloud(requests), 18);  // one probe: r = 1.3 allows one after 15 requests
+    EXPECT_GE(count_cloud(requests), 18);  // r about 1.3: a probe after 20-30 requests
   }
   {  // cloud_tpot_ms overrides the prior
     SpeculationParams s = awc(DecodingMode::colocated_sd);

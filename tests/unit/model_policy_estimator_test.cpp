@@ -43,7 +43,8 @@ TEST(ModelPolicyEstimator, StandardErrorIsTheSpreadOfAlphaHat) {
   for (int c = 0; c < clients; ++c) {
     RoundEstimator estimate(0.05);
     RandomStream stream(9, "estimator-test", static_cast<std::uint64_t>(c));
-    for (int i = 0; i < 300; ++i) estimate.observe(round_of(4, acceptance.leading_accepted(stream, 4)));
+    for (int i = 0; i < 300; ++i)
+      estimate.observe(round_of(4, acceptance.leading_accepted(stream, 4)));
     sum += estimate.alpha();
     sum_sq += estimate.alpha() * estimate.alpha();
     reported += estimate.alpha_standard_error() / clients;

@@ -66,8 +66,7 @@ class SyntheticClient {
     while (remaining > 0) {
       const std::int64_t asked = policy_->next_gamma();
       const std::int64_t window = window_size(asked, remaining);
-      const std::int64_t accepted =
-          acceptance.leading_accepted(stream_, static_cast<int>(window));
+      const std::int64_t accepted = acceptance.leading_accepted(stream_, static_cast<int>(window));
       const std::int64_t committed = std::min(accepted + 1, remaining);
       const double draft_ms = static_cast<double>(window) * c.t_de;
       const double wait_ms = c.rtt + c.t_v;
@@ -85,8 +84,7 @@ class SyntheticClient {
     return result;
   }
 
-  std::vector<RequestResult> requests(const Conditions& c, int count,
-                                      std::int64_t output_tokens) {
+  std::vector<RequestResult> requests(const Conditions& c, int count, std::int64_t output_tokens) {
     std::vector<RequestResult> results;
     for (int i = 0; i < count; ++i) results.push_back(request(c, output_tokens));
     return results;

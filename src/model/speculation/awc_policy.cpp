@@ -22,8 +22,8 @@ AwcPolicy::AwcPolicy(std::int64_t configured_gamma, const PolicyParams& params,
     : params_(params),
       t_de_(context.draft_ms_per_token),
       estimate_(params.ewma_weight),
-      smoothed_gamma_(static_cast<double>(
-          std::clamp(configured_gamma, params.gamma_min, params.gamma_max))),
+      smoothed_gamma_(
+          static_cast<double>(std::clamp(configured_gamma, params.gamma_min, params.gamma_max))),
       gamma_(std::clamp(configured_gamma, params.gamma_min, params.gamma_max)),
       cloud_ms_(cloud_prior_ms(params, context)) {}
 
@@ -44,9 +44,8 @@ bool AwcPolicy::dsd_clearly_slower() const {
 RequestDecoding AwcPolicy::go_to_cloud() {
   const double ratio = cloud_ms_ > 0 ? predicted_dsd_ms() / cloud_ms_ : kLongestProbeInterval;
   const double paying_back = std::ceil((ratio - 1) / params_.probe_overhead) - 1;
-  probe_interval_ = static_cast<std::int64_t>(
-      std::max(static_cast<double>(params_.probe_every), std::min(paying_back,
-                                                                 kLongestProbeInterval)));
+  probe_interval_ = static_cast<std::int64_t>(std::max(
+      static_cast<double>(params_.probe_every), std::min(paying_back, kLongestProbeInterval)));
   place_ = Place::cloud;
   cloud_streak_ = 1;
   return params_.fallback == DecodingMode::cloud_ar ? RequestDecoding::cloud_ar

@@ -58,8 +58,8 @@ class RoundEstimator {
   double ewma_weight_;
   std::int64_t alpha_rounds_ = 0;
   std::int64_t wait_rounds_ = 0;
-  double successes_ = 0;  // smoothed accepted tokens per round
-  double failures_ = 0;   // smoothed rejections per round (0 or 1 each)
+  double successes_ = 0;        // smoothed accepted tokens per round
+  double failures_ = 0;         // smoothed rejections per round (0 or 1 each)
   double squared_weights_ = 0;  // sum of the squared normalised weights of the rounds above
   double wait_ms_ = 0;
 };
