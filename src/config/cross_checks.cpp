@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <string>
@@ -189,9 +190,36 @@ void check_prefill_coverage(const Scenario& s, ProblemList& problems) {
   }
 }
 
+std::string number_text(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+// The table-coverage check of cloud.verify counts windows of speculation.gamma tokens; an
+// adaptive policy may draft up to its gamma_max, so the table must cover that too.
+void check_verify_table_for_adaptive_gamma(const Scenario& s, ProblemList& problems) {
+  const LatencySpec& verify = s.cloud.verify;
+  if (verify.kind != LatencyKind::table || verify.extrapolate || verify.points.empty() ||
+      s.speculation.policy.kind == PolicyKind::fixed ||
+      s.speculation.policy.gamma_max <= s.speculation.gamma) {
+    return;
+  }
+  const double need = static_cast<double>(s.cloud.max_batch * (s.speculation.policy.gamma_max + 1));
+  if (need > verify.points.back().first) {
+    problems.add({"cloud", "verify", "file"},
+                 "covers batched tokens up to " + number_text(verify.points.back().first) +
+                     ", but with speculation.policy.gamma_max " +
+                     std::to_string(s.speculation.policy.gamma_max) +
+                     " this scenario can ask for " + std::to_string(need) +
+                     "; give \"extrapolate\": true to extend the end segments");
+  }
+}
+
 }  // namespace
 
 void check_cross_fields(const Scenario& s, const json& resolved, ProblemList& problems) {
+  check_verify_table_for_adaptive_gamma(s, problems);
   check_positional_form(s, resolved, problems);
   check_acceptance_trace_length(s, problems);
   check_kv_budget(s, problems);
