@@ -9,34 +9,13 @@
 #include "dsdsi/config/problem_list.hpp"
 #include "dsdsi/config/scenario_file.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
+#include "scratch_dir.hpp"
 
 namespace dsdsi {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::string pattern = (fs::temp_directory_path() / "dsdsi-config-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string write(const std::string& relative, const std::string& text) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file) << text;
-    return file.string();
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 std::vector<std::string> problems_loading(const std::string& path,
                                           const std::vector<Override>& overrides = {}) {

@@ -10,6 +10,7 @@
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/latency_table_file.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
+#include "scratch_dir.hpp"
 
 namespace dsdsi {
 namespace {
@@ -18,29 +19,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const fs::path kSourceDir(DSDSI_SOURCE_DIR);
-
-// A fresh directory under the system's temporary directory, removed at the end of the test.
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::string pattern = (fs::temp_directory_path() / "dsdsi-latency-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-  fs::path write(const std::string& name, const std::string& text) const {
-    const fs::path file = path_ / name;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
 
 json table_model(const std::string& file, bool extrapolate = false) {
   json model = {{"kind", "table"}, {"file", file}};

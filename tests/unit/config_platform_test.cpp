@@ -8,35 +8,13 @@
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/platform_path.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
+#include "scratch_dir.hpp"
 
 namespace dsdsi {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-// A fresh directory under the system's temporary directory, removed at the end of the test.
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::string pattern = (fs::temp_directory_path() / "dsdsi-config-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-  fs::path touch(const std::string& relative) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file) << "<platform/>\n";
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
 
 std::vector<std::string> problems_of(const json& document, const fs::path& base_dir) {
   try {
@@ -58,12 +36,12 @@ TEST(ConfigPlatform, SearchDirsStartWithTheScenarioDirThenTheWorkingDir) {
 
 TEST(ConfigPlatform, FirstDirectoryHoldingTheFileWins) {
   ScratchDir first, second;
-  const fs::path in_second = second.touch("platforms/star.xml");
+  const fs::path in_second = second.write("platforms/star.xml", "<platform/>\n");
   auto found = find_readable_file("platforms/star.xml", {first.path(), second.path()});
   ASSERT_TRUE(found.path) << found.problem;
   EXPECT_EQ(*found.path, in_second);
 
-  const fs::path in_first = first.touch("platforms/star.xml");
+  const fs::path in_first = first.write("platforms/star.xml", "<platform/>\n");
   found = find_readable_file("platforms/star.xml", {first.path(), second.path()});
   ASSERT_TRUE(found.path) << found.problem;
   EXPECT_EQ(*found.path, in_first);
@@ -71,7 +49,7 @@ TEST(ConfigPlatform, FirstDirectoryHoldingTheFileWins) {
 
 TEST(ConfigPlatform, AbsolutePathIsUsedAsIs) {
   ScratchDir dir, elsewhere;
-  const fs::path file = dir.touch("p.xml");
+  const fs::path file = dir.write("p.xml", "<platform/>\n");
   const auto found = find_readable_file(file.string(), {elsewhere.path()});
   ASSERT_TRUE(found.path) << found.problem;
   EXPECT_EQ(*found.path, file);
@@ -89,7 +67,7 @@ TEST(ConfigPlatform, NotFoundNamesEveryPlaceTried) {
 
 TEST(ConfigPlatform, LoaderStoresTheAbsolutePathInScenarioAndResolved) {
   ScratchDir dir;
-  const fs::path file = dir.touch("platforms/star.xml");
+  const fs::path file = dir.write("platforms/star.xml", "<platform/>\n");
   const json document = {{"schema_version", 1}, {"platform", "platforms/star.xml"}};
   const auto loaded = load_scenario_json(document, "s.json", {}, dir.path());
   EXPECT_EQ(loaded.scenario.platform_file, file.string());
@@ -98,7 +76,7 @@ TEST(ConfigPlatform, LoaderStoresTheAbsolutePathInScenarioAndResolved) {
 
 TEST(ConfigPlatform, WithAPlatformTheStarParametersAreLeftOutOfResolved) {
   ScratchDir dir;
-  dir.touch("p.xml");
+  dir.write("p.xml", "<platform/>\n");
   const json document = {{"schema_version", 1}, {"platform", "p.xml"}};
   const json resolved = load_scenario_json(document, "s.json", {}, dir.path()).resolved;
   const json expected_network = {{"model", "exact"}, {"header_bytes", 40}};
@@ -107,7 +85,7 @@ TEST(ConfigPlatform, WithAPlatformTheStarParametersAreLeftOutOfResolved) {
 
 TEST(ConfigPlatform, StarParameterGivenWithAPlatformIsAProblemAtItsPath) {
   ScratchDir dir;
-  dir.touch("p.xml");
+  dir.write("p.xml", "<platform/>\n");
   const json document = {{"schema_version", 1},
                          {"platform", "p.xml"},
                          {"network", {{"rtt_ms", 20}, {"cloud_link_gbps", 1}, {"model", "tcp"}}}};
@@ -122,7 +100,7 @@ TEST(ConfigPlatform, StarParameterGivenWithAPlatformIsAProblemAtItsPath) {
 
 TEST(ConfigPlatform, StarParameterSetByOverrideWithAPlatformIsAttributedToIt) {
   ScratchDir dir;
-  dir.touch("p.xml");
+  dir.write("p.xml", "<platform/>\n");
   const json document = {{"schema_version", 1}, {"platform", "p.xml"}};
   try {
     load_scenario_json(document, "s.json", parse_overrides({"network.uplink_mbps=5"}), dir.path());

@@ -10,6 +10,7 @@
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
 #include "dsdsi/model/request_source.hpp"
+#include "scratch_dir.hpp"
 
 namespace dsdsi {
 namespace {
@@ -18,27 +19,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const fs::path kSourceDir(DSDSI_SOURCE_DIR);
-
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::string pattern = (fs::temp_directory_path() / "dsdsi-trace-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-  fs::path write(const std::string& name, const std::string& text) const {
-    const fs::path file = path_ / name;
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
 
 json trace_scenario(const std::string& file, std::int64_t clients = 2) {
   return {{"schema_version", 1},
