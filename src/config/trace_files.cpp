@@ -46,6 +46,19 @@ void check_one_acceptance(JsonlReader& reader, std::size_t line, const json& obj
   }
 }
 
+// What a trace file gave: its problems, or (when there are none) its lines. An empty file is a
+// problem of its own (`when_empty`).
+TraceFileContents contents_of(const JsonlReader& reader, json lines,
+                              const std::filesystem::path& file, const char* when_empty) {
+  TraceFileContents contents;
+  contents.problems = reader.problems();
+  if (contents.problems.empty() && reader.lines() == 0) {
+    contents.problems.push_back(file.string() + when_empty);
+  }
+  if (contents.problems.empty()) contents.lines = std::move(lines);
+  return contents;
+}
+
 }  // namespace
 
 std::vector<ParamSpec> workload_trace_keys() {
@@ -92,14 +105,8 @@ TraceFileContents read_workload_trace(const std::filesystem::path& file) {
     kept["line"] = line;
     lines.push_back(std::move(kept));
   });
-  TraceFileContents contents;
-  contents.problems = reader.problems();
-  if (contents.problems.empty() && reader.lines() == 0) {
-    contents.problems.push_back(file.string() +
-                                ": no requests: a workload trace needs at least one line");
-  }
-  if (contents.problems.empty()) contents.lines = std::move(lines);
-  return contents;
+  return contents_of(reader, std::move(lines), file,
+                     ": no requests: a workload trace needs at least one line");
 }
 
 TraceFileContents read_acceptance_trace(const std::filesystem::path& file) {
@@ -111,14 +118,8 @@ TraceFileContents read_acceptance_trace(const std::filesystem::path& file) {
     kept["line"] = line;
     lines.push_back(std::move(kept));
   });
-  TraceFileContents contents;
-  contents.problems = reader.problems();
-  if (contents.problems.empty() && reader.lines() == 0) {
-    contents.problems.push_back(file.string() +
-                                ": no records: an acceptance trace needs at least one line");
-  }
-  if (contents.problems.empty()) contents.lines = std::move(lines);
-  return contents;
+  return contents_of(reader, std::move(lines), file,
+                     ": no records: an acceptance trace needs at least one line");
 }
 
 std::optional<RequestAcceptanceRecord> acceptance_record_of(const json& line) {

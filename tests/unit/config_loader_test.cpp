@@ -2,6 +2,7 @@
 // document, and the problems it reports (their kinds, their format, all of them at once).
 #include <gtest/gtest.h>
 
+#include "config_load.hpp"
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
 
@@ -10,19 +11,11 @@ namespace {
 
 using nlohmann::json;
 
-LoadedScenario load(const json& document) {
-  return load_scenario_json(document, "s.json", {}, std::filesystem::path());
-}
+LoadedScenario load(const json& document) { return load_in(std::filesystem::path(), document); }
 
 // The problems load() reports; a test failure if it reports none.
 std::vector<std::string> problems_of(const json& document) {
-  try {
-    load(document);
-  } catch (const ConfigError& error) {
-    return error.problems();
-  }
-  ADD_FAILURE() << "expected a ConfigError for " << document.dump();
-  return {};
+  return problems_in(std::filesystem::path(), document);
 }
 
 json minimal() { return {{"schema_version", 1}}; }

@@ -2,6 +2,7 @@
 // override as the source of the problems its value causes.
 #include <gtest/gtest.h>
 
+#include "config_load.hpp"
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/overrides.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
@@ -14,17 +15,11 @@ using nlohmann::json;
 json minimal() { return {{"schema_version", 1}}; }
 
 LoadedScenario load_with(const json& document, const std::vector<std::string>& sets) {
-  return load_scenario_json(document, "s.json", parse_overrides(sets), std::filesystem::path());
+  return load_in(std::filesystem::path(), document, sets);
 }
 
 std::vector<std::string> problems_of(const json& document, const std::vector<std::string>& sets) {
-  try {
-    load_with(document, sets);
-  } catch (const ConfigError& error) {
-    return error.problems();
-  }
-  ADD_FAILURE() << "expected a ConfigError";
-  return {};
+  return problems_in(std::filesystem::path(), document, sets);
 }
 
 TEST(ConfigOverrides, ParseReadsValueAsJsonElseAsString) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "config_load.hpp"
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/policy_param.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
@@ -17,18 +18,12 @@ namespace {
 using nlohmann::json;
 
 LoadedScenario load(const json& document, const std::vector<std::string>& sets = {}) {
-  return load_scenario_json(document, "s.json", parse_overrides(sets), DSDSI_SOURCE_DIR);
+  return load_in(DSDSI_SOURCE_DIR, document, sets);
 }
 
 std::vector<std::string> problems_of(const json& document,
                                      const std::vector<std::string>& sets = {}) {
-  try {
-    load(document, sets);
-  } catch (const ConfigError& error) {
-    return error.problems();
-  }
-  ADD_FAILURE() << "expected a ConfigError for " << document.dump();
-  return {};
+  return problems_in(DSDSI_SOURCE_DIR, document, sets);
 }
 
 json with_policy(const json& policy, const std::string& mode = "dsd_sync") {

@@ -4,6 +4,7 @@
 // longest request (KV budget, prefill table coverage). Trace files: config_workload_trace_test.
 #include <gtest/gtest.h>
 
+#include "config_load.hpp"
 #include "dsdsi/config/arrival_param.hpp"
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/distribution_param.hpp"
@@ -18,18 +19,12 @@ using nlohmann::json;
 const std::filesystem::path kSourceDir(DSDSI_SOURCE_DIR);
 
 LoadedScenario load(const json& document, const std::vector<std::string>& sets = {}) {
-  return load_scenario_json(document, "s.json", parse_overrides(sets), kSourceDir);
+  return load_in(kSourceDir, document, sets);
 }
 
 std::vector<std::string> problems_of(const json& document,
                                      const std::vector<std::string>& sets = {}) {
-  try {
-    load(document, sets);
-  } catch (const ConfigError& error) {
-    return error.problems();
-  }
-  ADD_FAILURE() << "expected a ConfigError for " << document.dump();
-  return {};
+  return problems_in(kSourceDir, document, sets);
 }
 
 json with_workload(const json& workload) { return {{"schema_version", 1}, {"workload", workload}}; }

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "config_load.hpp"
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
 #include "dsdsi/model/request_source.hpp"
@@ -27,18 +28,12 @@ json trace_scenario(const std::string& file, std::int64_t clients = 2) {
 
 LoadedScenario load(const json& document, const fs::path& base_dir,
                     const std::vector<std::string>& sets = {}) {
-  return load_scenario_json(document, "s.json", parse_overrides(sets), base_dir);
+  return load_in(base_dir, document, sets);
 }
 
 std::vector<std::string> problems_of(const json& document, const fs::path& base_dir,
                                      const std::vector<std::string>& sets = {}) {
-  try {
-    load(document, base_dir, sets);
-  } catch (const ConfigError& error) {
-    return error.problems();
-  }
-  ADD_FAILURE() << "expected a ConfigError for " << document.dump();
-  return {};
+  return problems_in(base_dir, document, sets);
 }
 
 const char* const kGoodTrace =
