@@ -65,7 +65,6 @@ int run(const RunOptions& options, const Invocation& invocation) {
   csv.close();
   const nlohmann::ordered_json summary = summary_records.finish(makespan_ms);
   write_json_file(out.staging() / "summary.json", summary);
-  write_clients_csv(out.staging() / "clients.csv", simulation.layout());
 
   const double wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -7,8 +7,6 @@
 // clang-format on
 #include <unistd.h>
 
-#include <cstdio>
-#include <fstream>
 
 namespace dsdsi::cli {
 
@@ -26,20 +24,6 @@ std::string host_name() {
 }
 
 }  // namespace
-
-void write_clients_csv(const std::filesystem::path& file, const PlatformLayout& layout) {
-  std::ofstream out(file);
-  out << "client,host,rtt_ms,draft_ms_per_token\n";
-  char line[512];
-  for (std::size_t c = 0; c < layout.clients.size(); ++c) {
-    const auto& p = layout.clients[c];
-    std::snprintf(line, sizeof(line), "%zu,%s,%.6f,%.6f\n", c, p.host->get_cname(), p.rtt_ms,
-                  p.draft_ms_per_token);
-    out << line;
-  }
-  out.flush();
-  if (!out) throw std::runtime_error("cannot write " + file.string());
-}
 
 nlohmann::ordered_json run_facts(const Invocation& invocation, const std::string& scenario_file,
                                  const LoadedScenario& loaded, double wall_time_s) {

@@ -58,6 +58,17 @@ ParamKind uniform_kind() {
           finish_uniform};
 }
 
+// `median` and `median_ms` are one parameter spelt two ways (`median_ms` reads better where the
+// quantity is a time): exactly one is given.
+std::vector<NestedProblem> finish_lognormal(const json& object, json&) {
+  const bool plain = object.contains("median"), ms = object.contains("median_ms");
+  if (plain && ms) {
+    return {{{"median_ms"}, "given together with median: they are the same parameter; give one"}};
+  }
+  if (!plain && !ms) return {{{"median"}, "required for dist \"lognormal\" (or median_ms)"}};
+  return {};
+}
+
 ParamKind lognormal_kind() {
   return {"lognormal",
           "exp(N(ln `median`, `sigma`^2)): half the draws are below `median`; the mean is "
@@ -65,14 +76,20 @@ ParamKind lognormal_kind() {
           "drawn below 1 becomes 1.",
           {{"dist", "lognormal"}, {"median", 50}, {"sigma", 0.4}},
           {Param::number("median", "", "Median of the draws, in the unit of the key that uses it.")
-               .required()
+               .optional()
+               .above(0)
+               .not_stored(),
+           Param::number("median_ms", "",
+                         "Another spelling of `median`, for keys in ms (`network.rtt_ms`); give "
+                         "one of the two.")
+               .optional()
                .above(0)
                .not_stored(),
            Param::number("sigma", "", "Standard deviation of the draws' logarithm.")
                .required()
                .at_least(0)
                .not_stored()},
-          nullptr};
+          finish_lognormal};
 }
 
 ParamKind list_kind() {
@@ -128,7 +145,7 @@ DistributionSpec distribution_of(const json& stored) {
       dist.max = stored.at("max").get<double>();
       break;
     case DistKind::lognormal:
-      dist.median = stored.at("median").get<double>();
+      dist.median = stored.value("median", stored.value("median_ms", 0.0));
       dist.sigma = stored.at("sigma").get<double>();
       break;
     case DistKind::list:

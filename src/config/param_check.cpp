@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "dsdsi/config/did_you_mean.hpp"
+#include "dsdsi/config/object_list_param.hpp"
 #include "dsdsi/config/param_kinds.hpp"
 #include "dsdsi/config/param_spec.hpp"
 
@@ -144,6 +145,8 @@ std::string type_name(const ParamSpec& spec) {
       return "list of numbers";
     case ParamType::integer_list:
       return "list of integers";
+    case ParamType::object_list:
+      return "list of objects";
   }
   return "?";
 }
@@ -171,6 +174,8 @@ std::string requirement_text(const ParamSpec& spec) {
       return "must be a non-empty list of numbers" + suffix;
     case ParamType::integer_list:
       return "must be a non-empty list of integers" + suffix;
+    case ParamType::object_list:
+      return "must be a non-empty list of objects";
   }
   return "?";
 }
@@ -189,6 +194,7 @@ std::string valid_values_text(const ParamSpec& spec) {
            valid_values_text(number) + " (a `" + family.number_kind + "` " + family.name + ") or " +
            article + family.name + " object";
   }
+  if (spec.type == ParamType::object_list) return "a non-empty list of objects (keys below)";
   const std::string range = range_text(spec);
   if (spec.type == ParamType::number_list || spec.type == ParamType::integer_list) {
     return range.empty() ? "a non-empty list" : "a non-empty list, each " + range;
@@ -224,15 +230,23 @@ std::optional<std::string> check_value(const ParamSpec& spec, json& value) {
     case ParamType::number_list:
     case ParamType::integer_list:
       return check_list(spec, value);
-    case ParamType::kinded: {
-      // The loader reports each problem at its own place (check_kinded); here they are joined.
-      KindedValue checked = check_kinded(spec, value, ResolveContext{});
-      if (checked.problems.empty()) {
-        value = std::move(checked.shown);
-        return std::nullopt;
+    case ParamType::kinded:
+    case ParamType::object_list: {
+      // The loader reports each problem at its own place (check_kinded, check_object_list); here
+      // they are joined.
+      std::vector<NestedProblem> problems;
+      if (spec.type == ParamType::kinded) {
+        KindedValue checked = check_kinded(spec, value, ResolveContext{});
+        if (checked.problems.empty()) value = std::move(checked.shown);
+        problems = std::move(checked.problems);
+      } else {
+        ObjectListValue checked = check_object_list(spec, value);
+        if (checked.problems.empty()) value = std::move(checked.shown);
+        problems = std::move(checked.problems);
       }
+      if (problems.empty()) return std::nullopt;
       std::string text;
-      for (const auto& problem : checked.problems) {
+      for (const auto& problem : problems) {
         if (!text.empty()) text += "; ";
         if (!problem.where.empty()) text += to_pointer(problem.where) + ": ";
         text += problem.message;

@@ -6,9 +6,11 @@
 
 #include "dsdsi/config/acceptance_param.hpp"
 #include "dsdsi/config/arrival_param.hpp"
+#include "dsdsi/config/device_param.hpp"
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/latency_param.hpp"
 #include "dsdsi/config/param_builder.hpp"
+#include "dsdsi/config/payload_param.hpp"
 #include "dsdsi/config/platform_path.hpp"
 #include "dsdsi/config/policy_param.hpp"
 
@@ -91,12 +93,20 @@ std::vector<ParamSpec> build_table() {
           .resolve_with(resolve_platform_path)
           .store(&S::platform_file),
 
-      Param::number("network.rtt_ms", "ms",
-                    "Round-trip latency between each edge host and the cloud host.")
+      distribution_param("network.rtt_ms", "ms",
+                         "Round-trip latency between each edge host and the cloud host: a number, "
+                         "or a distribution drawn once per client (from the client's own stream).",
+                         Param::number("value", "ms", "").at_least(0))
           .default_to(50)
-          .at_least(0)
           .only_when_absent("platform", kPlatformDefinesNetwork)
-          .store(&S::network, &NetworkParams::rtt_ms),
+          .store_converted(distribution_of, &S::network, &NetworkParams::rtt_ms),
+      distribution_param("network.jitter_ms", "ms",
+                         "Extra delay of every message, drawn per message and added to its "
+                         "one-way latency; a message is never delivered before the one sent "
+                         "before it on the same connection (docs/platforms.md). 0: none.",
+                         Param::number("value", "ms", "").at_least(0))
+          .default_to(0)
+          .store_converted(distribution_of, &S::network, &NetworkParams::jitter_ms),
       Param::number("network.uplink_mbps", "Mbit/s",
                     "Bandwidth of each edge host's uplink (edge to cloud).")
           .default_to(20)
@@ -115,6 +125,27 @@ std::vector<ParamSpec> build_table() {
           .above(0)
           .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::cloud_link_gbps),
+      Param::integer("network.shared_uplink.clients_per_link", "clients",
+                     "Clients behind each shared access link (a cell, a home router): clients "
+                     "0..n-1 share the first, n..2n-1 the next, and so on. With `uplink_mbps` and "
+                     "`downlink_mbps`. Absent: no shared links.")
+          .optional()
+          .at_least(1)
+          .only_when_absent("platform", kPlatformDefinesNetwork)
+          .store(&S::network, &NetworkParams::shared_uplink, &SharedUplink::clients_per_link),
+      Param::number("network.shared_uplink.uplink_mbps", "Mbit/s",
+                    "Bandwidth of each shared access link towards the cloud, shared by its "
+                    "clients' concurrent transfers (on top of each client's own uplink).")
+          .optional()
+          .above(0)
+          .only_when_absent("platform", kPlatformDefinesNetwork)
+          .store(&S::network, &NetworkParams::shared_uplink, &SharedUplink::uplink_mbps),
+      Param::number("network.shared_uplink.downlink_mbps", "Mbit/s",
+                    "Bandwidth of each shared access link towards the edge.")
+          .optional()
+          .above(0)
+          .only_when_absent("platform", kPlatformDefinesNetwork)
+          .store(&S::network, &NetworkParams::shared_uplink, &SharedUplink::downlink_mbps),
       Param::choice("network.model",
                     "`exact`: a transfer takes latency + size / bandwidth (bandwidth shared "
                     "fairly); `tcp`: SimGrid's TCP-calibrated model (latency and window effects).")
@@ -145,6 +176,34 @@ std::vector<ParamSpec> build_table() {
           .default_to(0)
           .at_least(0)
           .store(&S::edge, &EdgeParams::prefill_ms_per_token),
+      Param::number("edge.watts_busy", "W",
+                    "Power of an edge device while it drafts or prefills (SimGrid's energy "
+                    "plugin); with `edge.watts_idle`. Absent: edge energy is not measured.")
+          .optional()
+          .at_least(0)
+          .only_when_absent("platform", "the platform file's hosts give wattage_per_state")
+          .store(&S::edge, &EdgeParams::watts, &Wattage::busy_w),
+      Param::number("edge.watts_idle", "W",
+                    "Power of an edge device while it waits for the network or the verifier; "
+                    "with `edge.watts_busy`.")
+          .optional()
+          .at_least(0)
+          .only_when_absent("platform", "the platform file's hosts give wattage_per_state")
+          .store(&S::edge, &EdgeParams::watts, &Wattage::idle_w),
+      device_classes_param("edge.devices",
+                           "Classes of edge device, each with its share of the clients, draft "
+                           "speed and power; clients are assigned to them deterministically by "
+                           "share. Absent: every client is of one class, \"default\", given by "
+                           "the keys above.")
+          .optional()
+          .only_when_absent("platform",
+                            "the platform file's edge hosts are the devices (properties "
+                            "draft_ms_per_token, wattage_per_state, device_class)")
+          .not_with("edge.draft", "each device class gives its own draft_ms_per_token")
+          .not_with("edge.draft_ms_per_token", "each device class gives its own")
+          .not_with("edge.watts_busy", "each device class gives its own")
+          .not_with("edge.watts_idle", "each device class gives its own")
+          .store_converted(device_classes_of, &S::edge, &EdgeParams::devices),
 
       latency_model_param("cloud.verify",
                           "Latency model of the target model verifying a batch of draft windows.",
@@ -241,12 +300,29 @@ std::vector<ParamSpec> build_table() {
           .optional()
           .at_least(1)
           .store(&S::cloud, &CloudParams::kv_capacity_tokens),
+      Param::number("cloud.watts_busy", "W",
+                    "Power of a cloud server while it computes (SimGrid's energy plugin); with "
+                    "`cloud.watts_idle`. Absent: cloud energy is not measured.")
+          .optional()
+          .at_least(0)
+          .only_when_absent("platform", "the platform file's hosts give wattage_per_state")
+          .store(&S::cloud, &CloudParams::watts, &Wattage::busy_w),
+      Param::number("cloud.watts_idle", "W",
+                    "Power of an idle cloud server; with `cloud.watts_busy`.")
+          .optional()
+          .at_least(0)
+          .only_when_absent("platform", "the platform file's hosts give wattage_per_state")
+          .store(&S::cloud, &CloudParams::watts, &Wattage::idle_w),
 
       Param::integer("speculation.gamma", "tokens", "Draft tokens proposed per round.")
           .default_to(4)
           .at_least(1)
           .at_most(256)
           .store(&S::speculation, &SpeculationParams::gamma),
+      payload_param("speculation.payload",
+                    "What each draft window carries per draft token: `token_ids`, "
+                    "`ids_and_probs`, `topk` or `full_distribution`.")
+          .store_converted(payload_params_of, &S::speculation, &SpeculationParams::payload),
       speculation_policy_param(
           "speculation.policy",
           "How each edge client chooses its draft window per round: `fixed` (`speculation.gamma` "

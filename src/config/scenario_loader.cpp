@@ -2,6 +2,7 @@
 
 #include "dsdsi/config/acceptance_param.hpp"
 #include "dsdsi/config/cross_checks.hpp"
+#include "dsdsi/config/key_groups.hpp"
 #include "dsdsi/config/latency_shorthands.hpp"
 #include "dsdsi/config/workload_shorthands.hpp"
 
@@ -10,6 +11,7 @@
 
 #include "dsdsi/config/document_shape.hpp"
 #include "dsdsi/config/key_path.hpp"
+#include "dsdsi/config/object_list_param.hpp"
 #include "dsdsi/config/param_kinds.hpp"
 #include "dsdsi/config/parameter_table.hpp"
 #include "dsdsi/config/problem_list.hpp"
@@ -23,6 +25,7 @@ using nlohmann::json;
 // What the document says about one parameter once it has been checked.
 struct ParamState {
   bool present = false;  // a value is in effect (given, or the default)
+  bool given = false;    // the document (or a --set) gives it
   bool valid = true;     // false: it has a problem (already reported) or could not be reached
   json value;            // when present and valid: the checked, resolved value
   json stored;           // what the store gets: `value`, or a kinded value's expanded form
@@ -107,7 +110,7 @@ ParamState check_param(const ParamSpec& spec, const json& document, Use use,
                        const ResolveContext& context, ProblemList& problems) {
   const KeyPath path = split_dotted(spec.path);
   const Lookup given = lookup(document, path);
-  if (given.blocked) return {false, false, {}, {}};
+  if (given.blocked) return {false, false, false, {}, {}};
   if (use == Use::no) {
     if (given.value && spec.used_when->exclusive) {
       // A shorthand and its full form: neither is preferred silently, both places are named.
@@ -120,49 +123,68 @@ ParamState check_param(const ParamSpec& spec, const json& document, Use use,
     } else if (given.value) {
       problems.add(path, not_used_message(*spec.used_when, states.at(spec.used_when->controller)));
     }
-    return {false, true, {}, {}};
+    return {false, false, true, {}, {}};
   }
   if (!given.value) {
     switch (spec.presence) {
       case Presence::required:
         // Whether it is needed depends on a controller that is itself wrong (reported).
-        if (use == Use::unknown) return {false, false, {}, {}};
+        if (use == Use::unknown) return {false, false, false, {}, {}};
         problems.add(path, "required");
-        return {false, false, {}, {}};
+        return {false, false, false, {}, {}};
       case Presence::defaulted:
-        return {true, true, spec.default_value, spec.default_value};
+        return {true, false, true, spec.default_value, spec.default_value};
       case Presence::optional:
-        return {false, true, {}, {}};
+        return {false, false, true, {}, {}};
     }
   }
-  if (spec.type == ParamType::kinded) {
-    KindedValue checked = check_kinded(spec, *given.value, context);
-    for (const auto& problem : checked.problems) {
+  const auto add_nested = [&](const std::vector<NestedProblem>& nested) {
+    for (const auto& problem : nested) {
       KeyPath where = path;
       where.insert(where.end(), problem.where.begin(), problem.where.end());
       problems.add(where, problem.message);
     }
-    if (!checked.problems.empty()) return {true, false, {}, {}};
-    return {true, true, std::move(checked.shown), std::move(checked.stored)};
+  };
+  if (spec.type == ParamType::kinded) {
+    KindedValue checked = check_kinded(spec, *given.value, context);
+    add_nested(checked.problems);
+    if (!checked.problems.empty()) return {true, true, false, {}, {}};
+    return {true, true, true, std::move(checked.shown), std::move(checked.stored)};
   }
   json value = *given.value;
-  auto problem = check_value(spec, value);
-  if (!problem && spec.resolve) problem = spec.resolve(value, context);
-  if (problem) {
-    problems.add(path, *problem);
-    return {true, false, {}, {}};
+  if (spec.type == ParamType::object_list) {
+    ObjectListValue checked = check_object_list(spec, value);
+    add_nested(checked.problems);
+    if (!checked.problems.empty()) return {true, true, false, {}, {}};
+    value = std::move(checked.shown);
+  } else {
+    auto problem = check_value(spec, value);
+    if (!problem && spec.resolve) problem = spec.resolve(value, context);
+    if (problem) {
+      problems.add(path, *problem);
+      return {true, true, false, {}, {}};
+    }
   }
   json stored = value;
   if (spec.finish) {
     const auto file_problems = spec.finish(value, stored);
-    for (const auto& problem : file_problems) {
-      KeyPath where = path;
-      where.insert(where.end(), problem.where.begin(), problem.where.end());
-      problems.add(where, problem.message);
-    }
-    if (!file_problems.empty()) return {true, false, {}, {}};
+    add_nested(file_problems);
+    if (!file_problems.empty()) return {true, true, false, {}, {}};
   }
-  return {true, true, std::move(value), std::move(stored)};
+  return {true, true, true, std::move(value), std::move(stored)};
+}
+
+// Parameters given together with one they exclude (ParamSpec::not_with).
+void check_exclusions(const std::map<std::string, ParamState>& states, ProblemList& problems) {
+  for (const auto& spec : parameter_table()) {
+    if (!states.at(spec.path).given) continue;
+    for (const auto& [other, why] : spec.not_with) {
+      assert(states.count(other) && "not_with must name a parameter declared earlier");
+      if (!states.at(other).given) continue;
+      problems.add(split_dotted(spec.path), "not used when " + to_pointer(split_dotted(other)) +
+                                                " is set" + (why.empty() ? "" : ": " + why));
+    }
+  }
 }
 
 // The parameters' checks that need other parameters, once every parameter has been checked.
@@ -205,6 +227,7 @@ LoadedScenario load_document(json document, const std::string& source,
     const Use use = use_of(spec, states);
     states[spec.path] = check_param(spec, document, use, states, context, problems);
   }
+  check_exclusions(states, problems);
   check_in_context(states, problems);
   problems.throw_if_any();
 
@@ -218,6 +241,7 @@ LoadedScenario load_document(json document, const std::string& source,
   apply_latency_shorthands(loaded.scenario, loaded.resolved);
   apply_workload_shorthands(loaded.scenario, loaded.resolved);
   apply_acceptance_forms(loaded.scenario, loaded.resolved);
+  apply_key_groups(loaded.scenario, loaded.resolved, problems);
   check_cross_fields(loaded.scenario, loaded.resolved, problems);
   problems.throw_if_any();
   return loaded;

@@ -113,6 +113,7 @@ std::string meaning_cell(const ParamSpec& spec) {
       text += " When absent, `" + other.path + "` applies.";
     }
   }
+  for (const auto& [other, why] : spec.not_with) text += " Not together with `" + other + "`.";
   if (spec.used_when) {
     const Condition& condition = *spec.used_when;
     if (condition.exclusive) {
@@ -225,6 +226,19 @@ std::string kinded_sections() {
   return text;
 }
 
+// One section per list-of-objects parameter: the keys of each element.
+std::string object_list_sections() {
+  std::string text;
+  for (const auto& spec : parameter_table()) {
+    if (spec.type != ParamType::object_list) continue;
+    text += "\n## `" + spec.path + "` elements\n\nEach element of `" + spec.path +
+            "` is an object with these keys.\n\n| key | type | unit | default | valid values | "
+            "meaning |\n|---|---|---|---|---|---|\n";
+    for (const auto& param : spec.element_params) text += kind_param_row(param);
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string scenario_reference_markdown() {
@@ -236,6 +250,7 @@ std::string scenario_reference_markdown() {
         << cell(meaning_cell(spec)) << " |\n";
   }
   out << kinded_sections();
+  out << object_list_sections();
   // The defaults, shown the way runs record a resolved scenario.
   const auto defaults =
       load_scenario_json({{"schema_version", 1}}, "defaults", {}, std::filesystem::path());

@@ -4,18 +4,22 @@ set(DSDSI_CONFIG_SOURCES
   src/config/arrival_param.cpp
   src/config/config_error.cpp
   src/config/cross_checks.cpp
+  src/config/device_param.cpp
   src/config/did_you_mean.cpp
   src/config/distribution_param.cpp
   src/config/document_shape.cpp
   src/config/jsonl_file.cpp
   src/config/key_path.cpp
+  src/config/key_groups.cpp
   src/config/latency_param.cpp
   src/config/latency_shorthands.cpp
   src/config/latency_table_file.cpp
+  src/config/object_list_param.cpp
   src/config/overrides.cpp
   src/config/param_check.cpp
   src/config/param_kinds.cpp
   src/config/parameter_table.cpp
+  src/config/payload_param.cpp
   src/config/platform_path.cpp
   src/config/policy_param.cpp
   src/config/problem_list.cpp

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 
 namespace dsdsi {
@@ -27,6 +28,20 @@ void append(std::string& row, double value) {
   row.append(text, result.ptr);
 }
 
+// An absent value is an empty cell (energy without wattage).
+void append(std::string& row, const std::optional<double>& value) {
+  if (value) append(row, *value);
+}
+
+// Names come from platform files and scenarios: quote one that holds a comma, a quote or a line
+// break (RFC 4180).
+std::string csv_text(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + '"';
+}
+
 template <typename First, typename... Rest>
 void append_row(std::string& row, First first, Rest... rest) {
   row.clear();
@@ -46,7 +61,9 @@ CsvSink::CsvSink(const std::filesystem::path& dir) {
        "verify_end_ms,gamma,accepted,committed\n");
   open(servers_, dir / "servers.csv",
        "server,host,batches,busy_fraction,batch_size_mean,batch_size_p95,queue_delay_ms_mean,"
-       "admission_wait_ms_mean,requests\n");
+       "admission_wait_ms_mean,requests,energy_j\n");
+  open(clients_, dir / "clients.csv",
+       "client,host,device_class,draft_ms_per_token,rtt_ms,mean_rtt_ms,edge_energy_j\n");
 }
 
 CsvSink::~CsvSink() {
@@ -84,19 +101,20 @@ void CsvSink::on_round(const RoundRecord& r) {
 void CsvSink::on_batch(const BatchRecord& /*record*/) {}
 
 void CsvSink::on_server(const ServerRecord& r) {
-  // Host names come from the platform file: quote one that holds a comma or a quote (RFC 4180).
-  std::string host = r.host;
-  if (host.find_first_of(",\"\n") != std::string::npos) {
-    std::string quoted = "\"";
-    for (const char c : host) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    host = quoted + '"';
-  }
-  row_ = std::to_string(r.server) + ',' + host;
+  row_ = std::to_string(r.server) + ',' + csv_text(r.host);
   std::string rest;
   append_row(rest, r.batches, r.busy_fraction, r.batch_size_mean, r.batch_size_p95,
-             r.queue_delay_ms_mean, r.admission_wait_ms_mean, r.requests);
+             r.queue_delay_ms_mean, r.admission_wait_ms_mean, r.requests, r.energy_j);
   row_ += ',' + rest;
   servers_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
+}
+
+void CsvSink::on_client(const ClientRecord& r) {
+  row_ = std::to_string(r.client) + ',' + csv_text(r.host) + ',' + csv_text(r.device_class);
+  std::string rest;
+  append_row(rest, r.draft_ms_per_token, r.rtt_ms, r.mean_rtt_ms, r.edge_energy_j);
+  row_ += ',' + rest;
+  clients_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
 }
 
 void CsvSink::close(File& file) {
@@ -112,9 +130,9 @@ void CsvSink::close(File& file) {
 void CsvSink::close() {
   if (closed_) return;
   closed_ = true;
-  // Close both before reporting, so a failure on the first does not leave the second open.
+  // Close every file before reporting, so a failure on one does not leave the others open.
   std::string errors;
-  for (File* file : {&requests_, &rounds_, &servers_}) {
+  for (File* file : {&requests_, &rounds_, &servers_, &clients_}) {
     try {
       close(*file);
     } catch (const std::runtime_error& error) {

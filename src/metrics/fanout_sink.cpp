@@ -27,4 +27,8 @@ void FanoutSink::on_server(const ServerRecord& record) {
   for (RecordSink* sink : sinks_) sink->on_server(record);
 }
 
+void FanoutSink::on_client(const ClientRecord& record) {
+  for (RecordSink* sink : sinks_) sink->on_client(record);
+}
+
 }  // namespace dsdsi

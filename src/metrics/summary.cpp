@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -36,6 +37,27 @@ void add_latency(nlohmann::ordered_json& out, const std::string& name,
   out[name + "_p99"] = stats.p99;
 }
 
+constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+
+std::vector<double> defined(const std::vector<double>& values) {
+  std::vector<double> out;
+  for (const double v : values) {
+    if (!std::isnan(v)) out.push_back(v);
+  }
+  return out;
+}
+
+// The total when every part is known, else none (a partial sum would read as a real total).
+std::optional<double> total_if_all(const std::vector<std::optional<double>>& parts) {
+  if (parts.empty()) return std::nullopt;
+  double sum = 0;
+  for (const auto& part : parts) {
+    if (!part) return std::nullopt;
+    sum += *part;
+  }
+  return sum;
+}
+
 }  // namespace
 
 void SummaryAccumulator::on_request(const RequestRecord& record) {
@@ -50,10 +72,18 @@ void SummaryAccumulator::on_request(const RequestRecord& record) {
     e2e_ms_.push_back(record.last_token_ms - record.submit_ms);
   }
   // TPOT is the mean gap between consecutive tokens: a single token has no gap.
+  RequestFacts facts{record.client, record.output_tokens, record.rounds, record.drafted,
+                     record.accepted, kUndefined, kUndefined, kUndefined};
+  if (record.output_tokens >= 1) {
+    facts.ttft_ms = ttft_ms_.back();
+    facts.e2e_ms = e2e_ms_.back();
+  }
   if (record.output_tokens >= 2) {
     tpot_ms_.push_back((record.last_token_ms - record.first_token_ms) /
                        static_cast<double>(record.output_tokens - 1));
+    facts.tpot_ms = tpot_ms_.back();
   }
+  request_facts_.push_back(facts);
 }
 
 void SummaryAccumulator::on_round(const RoundRecord& record) {
@@ -69,7 +99,58 @@ void SummaryAccumulator::on_batch(const BatchRecord& record) {
   busy_ms_ += record.end_ms - record.start_ms;
 }
 
-void SummaryAccumulator::on_server(const ServerRecord& /*record*/) { ++servers_; }
+void SummaryAccumulator::on_server(const ServerRecord& record) {
+  ++servers_;
+  server_energy_j_.push_back(record.energy_j);
+}
+
+void SummaryAccumulator::on_client(const ClientRecord& record) { clients_.push_back(record); }
+
+nlohmann::ordered_json SummaryAccumulator::class_metrics(
+    const std::vector<std::size_t>& members) const {
+  std::vector<bool> in_class;
+  std::vector<double> rtt;
+  std::vector<std::optional<double>> energy;
+  for (const std::size_t i : members) {
+    const ClientRecord& c = clients_[i];
+    const auto id = static_cast<std::size_t>(c.client);
+    if (in_class.size() <= id) in_class.resize(id + 1, false);
+    in_class[id] = true;
+    rtt.push_back(c.mean_rtt_ms);
+    energy.push_back(c.edge_energy_j);
+  }
+  std::int64_t requests = 0, tokens = 0, rounds = 0, drafted = 0, accepted = 0;
+  std::vector<double> ttft, tpot, e2e;
+  for (const RequestFacts& r : request_facts_) {
+    const auto id = static_cast<std::size_t>(r.client);
+    if (id >= in_class.size() || !in_class[id]) continue;
+    ++requests;
+    tokens += r.output_tokens;
+    rounds += r.rounds;
+    drafted += r.drafted;
+    accepted += r.accepted;
+    ttft.push_back(r.ttft_ms);
+    tpot.push_back(r.tpot_ms);
+    e2e.push_back(r.e2e_ms);
+  }
+  nlohmann::ordered_json out;
+  out["clients"] = members.size();
+  out["requests"] = requests;
+  out["output_tokens"] = tokens;
+  out["tokens_per_round_mean"] =
+      number_or_null(ratio(static_cast<double>(tokens), static_cast<double>(rounds)));
+  out["acceptance_rate"] =
+      number_or_null(ratio(static_cast<double>(accepted), static_cast<double>(drafted)));
+  add_latency(out, "ttft_ms", defined(ttft));
+  add_latency(out, "tpot_ms", defined(tpot));
+  add_latency(out, "e2e_ms", defined(e2e));
+  out["rtt_ms_mean"] = summarize_latencies(rtt).mean;
+  const auto joules = total_if_all(energy);
+  out["edge_energy_j"] = number_or_null(joules);
+  out["edge_j_per_token"] =
+      number_or_null(joules ? ratio(*joules, static_cast<double>(tokens)) : std::nullopt);
+  return out;
+}
 
 nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   if (!std::isfinite(makespan_ms) || makespan_ms < 0.0) {
@@ -102,6 +183,40 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   out["wan_bytes_up"] = bytes_up_;
   out["wan_bytes_down"] = bytes_down_;
   out["makespan_ms"] = makespan_ms;
+
+  std::vector<double> rtt;
+  std::vector<std::optional<double>> edge_energy;
+  for (const ClientRecord& c : clients_) {
+    rtt.push_back(c.mean_rtt_ms);
+    edge_energy.push_back(c.edge_energy_j);
+  }
+  add_latency(out, "rtt_ms", rtt);
+  const auto edge_j = total_if_all(edge_energy);
+  const auto cloud_j = total_if_all(server_energy_j_);
+  out["edge_energy_j"] = number_or_null(edge_j);
+  out["edge_j_per_token"] = number_or_null(edge_j ? ratio(*edge_j, tokens) : std::nullopt);
+  out["cloud_energy_j"] = number_or_null(cloud_j);
+  out["cloud_j_per_token"] = number_or_null(cloud_j ? ratio(*cloud_j, tokens) : std::nullopt);
+
+  if (!clients_.empty()) {
+    // Classes in order of their first client (clients are announced in any order).
+    std::vector<std::size_t> order(clients_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
+      return clients_[a].client < clients_[b].client;
+    });
+    std::vector<std::pair<std::string, std::vector<std::size_t>>> classes;
+    for (const std::size_t i : order) {
+      const std::string& name = clients_[i].device_class;
+      auto it = std::find_if(classes.begin(), classes.end(),
+                             [&name](const auto& entry) { return entry.first == name; });
+      if (it == classes.end()) it = classes.insert(classes.end(), {name, {}});
+      it->second.push_back(i);
+    }
+    nlohmann::ordered_json by_class = nlohmann::ordered_json::object();
+    for (const auto& [name, members] : classes) by_class[name] = class_metrics(members);
+    out["by_class"] = std::move(by_class);
+  }
   return out;
 }
 

@@ -80,6 +80,18 @@ std::optional<std::string> not_applicable(const Scenario& s) {
   if (!s.platform_file.empty()) {
     return "the scenario runs on a platform file, where each client's RTT is its route's";
   }
+  if (s.network.rtt_ms.kind != DistKind::fixed) {
+    return "the RTT is drawn per client: there is no single RTT";
+  }
+  if (s.network.jitter_ms.kind != DistKind::fixed) {
+    return "each message's jitter is drawn: there is no single RTT";
+  }
+  if (s.network.shared_uplink.clients_per_link > 1 && s.workload.clients > 1) {
+    return "clients share access links: their transfers contend";
+  }
+  if (s.edge.devices.size() > 1) {
+    return "the clients are of several device classes";
+  }
   if (s.speculation.acceptance.kind != AcceptanceKind::bernoulli) {
     return "the acceptance model is not bernoulli: there is no single alpha";
   }
@@ -94,18 +106,27 @@ Inputs inputs_for(const Scenario& s) {
   in.alpha = s.speculation.acceptance.alpha;
   in.gamma = static_cast<int>(s.speculation.gamma);
   // One request alone: the batch-1 step times of the latency models.
-  in.t_de = unbatched_step_ms(s.edge.draft, 1);
+  in.t_de = s.edge.devices.empty() ? unbatched_step_ms(s.edge.draft, 1)
+                                    : s.edge.devices.front().draft_ms_per_token;
   in.t_dc = unbatched_step_ms(s.cloud.draft, 1);
   in.t_v = unbatched_step_ms(s.cloud.verify, in.gamma + 1);
   in.t_ar = unbatched_step_ms(s.cloud.ar_step, 1);
-  in.rtt = s.network.rtt_ms;
-  // A transfer crosses the edge's link and the cloud's link: the slower one sets its rate.
+  // Both fixed (not_applicable() refuses distributions); a fixed jitter delays both messages.
+  in.rtt = s.network.rtt_ms.value + 2 * s.network.jitter_ms.value;
+  // A transfer crosses the edge's link, its shared access link if any, and the cloud's link:
+  // the slowest sets its rate.
   const double cloud_mbps = s.network.cloud_link_gbps * 1e3;
-  const double up_mbps = std::min(s.network.uplink_mbps, cloud_mbps);
-  const double down_mbps = std::min(s.network.downlink_mbps, cloud_mbps);
+  double up_mbps = std::min(s.network.uplink_mbps, cloud_mbps);
+  double down_mbps = std::min(s.network.downlink_mbps, cloud_mbps);
+  if (s.network.shared_uplink.clients_per_link > 0) {
+    up_mbps = std::min(up_mbps, s.network.shared_uplink.uplink_mbps);
+    down_mbps = std::min(down_mbps, s.network.shared_uplink.downlink_mbps);
+  }
   const auto header = s.network.header_bytes;
-  in.ser = serialisation_ms(static_cast<double>(payload::draft_window_bytes(header, in.gamma)),
-                            up_mbps) +
+  const auto per_token = payload::bytes_per_draft_token(s.speculation.payload);
+  in.ser = serialisation_ms(
+               static_cast<double>(payload::draft_window_bytes(header, per_token, in.gamma)),
+               up_mbps) +
            serialisation_ms(static_cast<double>(payload::verify_reply_bytes(header)), down_mbps);
   return in;
 }

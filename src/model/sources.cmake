@@ -5,7 +5,9 @@ set(DSDSI_MODEL_SOURCES
   src/model/closed_form.cpp
   src/model/closed_form_analysis.cpp
   src/model/decoding_mode.cpp
+  src/model/device_assignment.cpp
   src/model/distribution.cpp
+  src/model/jitter_line.cpp
   src/model/latency_model.cpp
   src/model/random_stream.cpp
   src/model/request_router.cpp

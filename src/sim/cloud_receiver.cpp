@@ -1,6 +1,8 @@
 #include "dsdsi/sim/cloud_receiver.hpp"
 
 #include <memory>
+#include <simgrid/s4u/Actor.hpp>
+#include <simgrid/s4u/Comm.hpp>
 
 #include "dsdsi/sim/messages.hpp"
 #include "dsdsi/sim/sim_clock.hpp"
@@ -35,8 +37,19 @@ CloudJob to_job(std::int64_t client, const DraftWindow& window, double now) {
 
 void CloudReceiver::operator()() const {
   // A daemon: the engine ends it once every edge client has finished.
+  // With jitter, the next upload must keep moving while this one is held back.
+  if (jitter_ != nullptr) uplink_->set_receiver(simgrid::s4u::Actor::self());
   for (;;) {
-    const std::unique_ptr<UplinkMessage> message(uplink_->get<UplinkMessage>());
+    std::unique_ptr<UplinkMessage> message;
+    if (jitter_ == nullptr) {
+      message.reset(uplink_->get<UplinkMessage>());
+    } else {
+      UplinkMessage* raw = nullptr;
+      const simgrid::s4u::CommPtr comm = uplink_->get_async<UplinkMessage>(&raw);
+      comm->wait();
+      message.reset(raw);
+      spend_ms(jitter_->delivery_ms(comm->get_finish_time() * 1e3) - now_ms());
+    }
     const double now = now_ms();
     std::visit([&](const auto& m) { queue_->push(to_job(client_, m, now)); }, *message);
   }

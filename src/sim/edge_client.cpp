@@ -13,13 +13,14 @@ namespace sg4 = simgrid::s4u;
 
 EdgeClient::EdgeClient(EdgeClientSettings settings, RequestSource requests,
                        std::unique_ptr<SpeculationPolicy> policy, ServerDirectory* servers,
-                       sg4::Mailbox* downlink, RecordSink& sink)
+                       sg4::Mailbox* downlink, RecordSink& sink, JitterLine* down_jitter)
     : s_(settings),
       requests_(std::move(requests)),
       policy_(std::move(policy)),
       servers_(servers),
       downlink_(downlink),
-      sink_(&sink) {}
+      sink_(&sink),
+      down_jitter_(down_jitter) {}
 
 RequestDecoding EdgeClient::decoding_for_next_request() {
   switch (s_.mode) {
@@ -76,11 +77,29 @@ void EdgeClient::operator()() {
 }
 
 void EdgeClient::draft(std::int64_t tokens) const {
-  spend_ms(static_cast<double>(tokens) * s_.draft_ms_per_token);
+  compute_ms(static_cast<double>(tokens) * s_.draft_ms_per_token);
 }
 
 void EdgeClient::prefill_draft_model(const Request& r) const {
-  spend_ms(static_cast<double>(r.plan.prompt_tokens) * s_.prefill_ms_per_token);
+  compute_ms(static_cast<double>(r.plan.prompt_tokens) * s_.prefill_ms_per_token);
+}
+
+std::unique_ptr<RoundReply> EdgeClient::receive_reply() {
+  if (down_jitter_ == nullptr) return std::unique_ptr<RoundReply>(downlink_->get<RoundReply>());
+  RoundReply* raw = nullptr;
+  const sg4::CommPtr comm = downlink_->get_async<RoundReply>(&raw);
+  comm->wait();
+  std::unique_ptr<RoundReply> reply(raw);
+  hold_until_delivered(*comm);
+  return reply;
+}
+
+void EdgeClient::hold_until_delivered(const sg4::Comm& arrived) {
+  // The transfer may have completed while the client was busy (the downlink has a permanent
+  // receiver): its own finish time is when it arrived.
+  if (down_jitter_ != nullptr) {
+    spend_ms(down_jitter_->delivery_ms(arrived.get_finish_time() * 1e3) - now_ms());
+  }
 }
 
 std::int64_t EdgeClient::next_window(std::int64_t remaining) {
@@ -117,7 +136,7 @@ std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
 void EdgeClient::receive_cloud_decoding(Request& r) {
   upload_prompt(r)->wait();
   while (r.record.output_tokens < r.plan.output_tokens) {
-    const std::unique_ptr<RoundReply> reply(downlink_->get<RoundReply>());
+    const std::unique_ptr<RoundReply> reply = receive_reply();
     take_reply(r.record, *reply);
   }
   if (policy_) {
@@ -134,7 +153,7 @@ void EdgeClient::receive_cloud_decoding(Request& r) {
 
 void EdgeClient::send_window(Request& r, std::int64_t window, bool with_guess,
                              std::int64_t remaining, bool wait_for_delivery) {
-  const auto bytes = payload::draft_window_bytes(s_.header_bytes, window);
+  const auto bytes = payload::draft_window_bytes(s_.header_bytes, s_.bytes_per_draft_token, window);
   r.record.bytes_up += bytes;
   auto* message = new UplinkMessage(
       DraftWindow{r.record.request, window, with_guess, remaining, now_ms(), bytes});
@@ -162,7 +181,7 @@ void EdgeClient::decode_sync(Request& r) {
     }
     const double sent = now_ms();
     send_window(r, window, false, remaining, true);
-    const std::unique_ptr<RoundReply> reply(downlink_->get<RoundReply>());
+    const std::unique_ptr<RoundReply> reply = receive_reply();
     remaining -= take_reply(r.record, *reply);
     policy_->observe_round({window, reply->accepted, reply->committed, draft_ms, now_ms() - sent});
   }
@@ -170,9 +189,10 @@ void EdgeClient::decode_sync(Request& r) {
 
 // Pipelined DSD, depth 1 (MODEL.md): while a window is in flight the edge drafts its guess of
 // the target's bonus token and the next window (sized by the policy when the pre-drafting
-// starts, before the verdict it will observe). If the verdict says the whole window and the
-// guess were right, that pre-drafted window goes out as soon as it is drafted; otherwise it is
-// discarded the moment the verdict arrives and the edge drafts from the corrected prefix.
+// starts, before the verdict it will observe), as a background computation. If the verdict says
+// the whole window and the guess were right, that pre-drafted window goes out as soon as it is
+// drafted; otherwise the pre-drafting is cancelled the moment the verdict is delivered and the
+// edge drafts from the corrected prefix.
 void EdgeClient::decode_pipelined(Request& r) {
   sg4::CommPtr prompt = upload_prompt(r);
   prefill_draft_model(r);
@@ -186,28 +206,27 @@ void EdgeClient::decode_pipelined(Request& r) {
     const std::int64_t predraft = tokens_to_predraft(next_gamma, window, remaining);
     send_window(r, window, predraft > 0, remaining, false);
     const double sent = now_ms();
-    const double predraft_done_ms = sent + static_cast<double>(predraft) * s_.draft_ms_per_token;
+    const sg4::ExecPtr predrafting =
+        start_computing_ms(static_cast<double>(predraft) * s_.draft_ms_per_token);
     RoundReply* raw_reply = nullptr;
-    sg4::CommPtr verdict = downlink_->get_async<RoundReply>(&raw_reply);
-    // wait_any_for leaves the receive posted when it times out (a plain get with a timeout
-    // would cancel a transfer already in flight).
-    if (predraft == 0 ||
-        sg4::Comm::wait_any_for({verdict}, (predraft_done_ms - now_ms()) * 1e-3) < 0) {
-      verdict->wait();
-    }
+    const sg4::CommPtr verdict = downlink_->get_async<RoundReply>(&raw_reply);
+    verdict->wait();
     const std::unique_ptr<RoundReply> reply(raw_reply);
+    hold_until_delivered(*verdict);
     remaining -= take_reply(r.record, *reply);
     policy_->observe_round({window, reply->accepted, reply->committed, draft_ms, now_ms() - sent});
-    if (remaining == 0) break;
-    if (reply->bonus_guessed) {
+    if (reply->bonus_guessed && remaining > 0) {
       window = window_size(next_gamma, remaining);
       draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
-      spend_ms(predraft_done_ms - now_ms());  // finish drafting the window already started
-    } else {
-      window = next_window(remaining);
-      draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
-      draft(window);
+      if (predrafting) predrafting->wait();  // finish drafting the window already started
+      continue;
     }
+    // The pre-drafted tokens are of no use (a wrong prefix, or the request is done): stop.
+    if (predrafting && !predrafting->test()) predrafting->cancel();
+    if (remaining == 0) break;
+    window = next_window(remaining);
+    draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
+    draft(window);
   }
 }
 

@@ -1,7 +1,9 @@
 // A platform from a SimGrid XML file (format 4.1). Hosts declare what they are with
 // <prop id="role" value="edge|cloud"/>; hosts without a role (routers, other machines) are left
 // alone. Each cloud host is a server and may carry <prop id="speed_factor" value="0.5"/>.
-// Clients go to edge hosts in document order, round-robin when there are more clients.
+// Clients go to edge hosts in document order, round-robin when there are more clients; an edge
+// host is one device, so clients placed on the same host share its processor. A host may declare
+// its power with SimGrid's wattage_per_state, and an edge host its class with device_class.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -15,6 +17,7 @@
 
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/model/latency_model.hpp"
+#include "dsdsi/sim/wattage_prescan.hpp"
 #include "dsdsi/sim/xml_declarations.hpp"
 #include "platform_internal.hpp"
 
@@ -57,6 +60,9 @@ bool has_route(const sg4::Host* a, const sg4::Host* b) {
 
 PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
   const std::string& file = s.platform_file;
+  // SimGrid's energy plugin aborts the process while loading a host whose wattage it cannot
+  // read: those are found in the text first.
+  if (auto problems = wattage_problems(file); !problems.empty()) throw ConfigError(problems);
   try {
     engine.load_platform(file);
     // SimGrid 3.32 computes Floyd and Dijkstra routes when the root zone is sealed, which
@@ -162,8 +168,10 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
 
   std::vector<ClientPlacement> per_edge;
   for (sg4::Host* edge : edges) {
+    const char* device_class = edge->get_property("device_class");
     ClientPlacement placement{
-        edge, 0, positive_property(edge, "draft_ms_per_token", unbatched_step_ms(s.edge.draft, 1))};
+        edge, 0, positive_property(edge, "draft_ms_per_token", unbatched_step_ms(s.edge.draft, 1)),
+        device_class != nullptr && *device_class != '\0' ? device_class : kDefaultDeviceClass};
     // Any request may be routed to any server: every edge host needs a route to each.
     for (const sg4::Host* cloud : clouds) {
       if (!has_route(edge, cloud) || !has_route(cloud, edge)) {

@@ -1,6 +1,7 @@
 #include "dsdsi/sim/platform_layout.hpp"
 
 #include <simgrid/s4u/Link.hpp>
+#include <cstdio>
 #include <vector>
 
 #include "platform_internal.hpp"
@@ -21,6 +22,25 @@ void configure_network_model(NetworkModel model) {
     // traffic on the reverse path.
     sg4::Engine::set_config("network/model:LV08");
   }
+}
+
+bool measures_energy(const Scenario& s) {
+  if (!s.platform_file.empty()) return true;
+  if (s.edge.watts.given || s.cloud.watts.given) return true;
+  for (const auto& device : s.edge.devices) {
+    if (device.watts.given) return true;
+  }
+  return false;
+}
+
+std::string wattage_property(const Wattage& watts) {
+  char text[96];
+  std::snprintf(text, sizeof text, "%.17g:%.17g:%.17g", watts.idle_w, watts.busy_w, watts.busy_w);
+  return text;
+}
+
+bool has_wattage(const sg4::Host* host) {
+  return host->get_property("wattage_per_state") != nullptr;
 }
 
 double route_rtt_ms(const sg4::Host* a, const sg4::Host* b) {

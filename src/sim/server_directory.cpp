@@ -28,8 +28,11 @@ sg4::Mailbox* ServerDirectory::uplink(std::int64_t client, std::size_t server) {
   sg4::Mailbox* mailbox = sg4::Mailbox::by_name(name);
   // The receiver is a daemon: the engine ends it once every edge client has finished. It starts
   // at the current simulated time, so the first upload waits for nothing.
+  JitterLine* jitter =
+      uplink_jitter_ == nullptr ? nullptr : (*uplink_jitter_)[static_cast<std::size_t>(client)].get();
   sg4::Actor::create("receiver-" + std::to_string(client) + "-" + std::to_string(server),
-                     servers_[server].host, CloudReceiver(client, mailbox, *servers_[server].queue))
+                     servers_[server].host,
+                     CloudReceiver(client, mailbox, *servers_[server].queue, jitter))
       ->daemonize();
   uplinks_.emplace(key, mailbox);
   return mailbox;

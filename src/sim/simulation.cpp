@@ -1,11 +1,16 @@
 #include "dsdsi/sim/simulation.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <simgrid/plugins/energy.h>
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 #include <stdexcept>
 
 #include "dsdsi/model/closed_form.hpp"
+#include "dsdsi/model/jitter_line.hpp"
+#include "dsdsi/model/payload.hpp"
 #include "dsdsi/model/speculation_policy.hpp"
 #include "dsdsi/sim/cloud_verifier.hpp"
 #include "dsdsi/sim/edge_client.hpp"
@@ -15,6 +20,15 @@
 namespace dsdsi {
 
 namespace sg4 = simgrid::s4u;
+
+namespace {
+// One edge host's clients, and its energy once the last of them has finished.
+struct HostEnergy {
+  int clients = 0;
+  int running = 0;  // clients not finished yet
+  std::optional<double> energy_j;
+};
+}  // namespace
 
 Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>& simgrid_args)
     : scenario_(scenario) {
@@ -27,6 +41,8 @@ Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>&
   argv.push_back(nullptr);
   engine_ = std::make_unique<sg4::Engine>(&argc, argv.data());
   configure_network_model(scenario_.network.model);
+  // The energy plugin attaches to hosts as they are created: it must come before the platform.
+  if (measures_energy(scenario_)) sg_host_energy_plugin_init();
   layout_ = build_platform(*engine_, scenario_);
 }
 
@@ -39,9 +55,20 @@ double Simulation::run(RecordSink& sink) {
     downlinks.push_back(sg4::Mailbox::by_name("down-" + std::to_string(c)));
   }
 
+  // Jitter on each client's connection, one line per direction (none: null entries).
+  std::vector<std::unique_ptr<JitterLine>> up_jitter(clients), down_jitter(clients);
+  const DistributionSpec& jitter = scenario_.network.jitter_ms;
+  if (has_jitter(jitter)) {
+    for (std::size_t c = 0; c < clients; ++c) {
+      up_jitter[c] = std::make_unique<JitterLine>(jitter, scenario_.seed, "jitter-up", c);
+      down_jitter[c] = std::make_unique<JitterLine>(jitter, scenario_.seed, "jitter-down", c);
+    }
+  }
+
   // The cloud: one verifier per server, daemons (the simulation ends when the last client is
   // done), and the directory through which clients reach them.
   ServerDirectory directory(scenario_.cloud.routing, scenario_.seed);
+  directory.set_uplink_jitter(&up_jitter);
   const auto acceptance =
       make_acceptance_model(scenario_.speculation.acceptance, scenario_.workload.clients);
   auto client_acceptance = make_client_acceptance(scenario_.seed, clients);
@@ -60,6 +87,15 @@ double Simulation::run(RecordSink& sink) {
     }
   }
 
+  // An edge host's energy is read when the last of its clients finishes: the device's energy
+  // for serving its requests, not for idling while other devices finish theirs.
+  std::map<const sg4::Host*, HostEnergy> edge_hosts;
+  for (const ClientPlacement& place : layout_.clients) {
+    HostEnergy& host = edge_hosts[place.host];
+    ++host.clients;
+    ++host.running;
+  }
+
   double makespan_ms = 0;
   std::vector<std::unique_ptr<EdgeClient>> edges;
   for (std::size_t c = 0; c < clients; ++c) {
@@ -70,6 +106,7 @@ double Simulation::run(RecordSink& sink) {
     settings.draft_ms_per_token = place.draft_ms_per_token;
     settings.prefill_ms_per_token = scenario_.edge.prefill_ms_per_token;
     settings.header_bytes = scenario_.network.header_bytes;
+    settings.bytes_per_draft_token = payload::bytes_per_draft_token(scenario_.speculation.payload);
     std::unique_ptr<SpeculationPolicy> policy;
     if (drafts_on_edge(scenario_.mode)) {
       PolicyContext context;
@@ -84,11 +121,16 @@ double Simulation::run(RecordSink& sink) {
     }
     edges.push_back(std::make_unique<EdgeClient>(
         settings, RequestSource(scenario_.workload, settings.client, scenario_.seed),
-        std::move(policy), verifiers.empty() ? nullptr : &directory, downlinks[c], sink));
+        std::move(policy), verifiers.empty() ? nullptr : &directory, downlinks[c], sink,
+        down_jitter[c].get()));
     sg4::Actor::create("client-" + std::to_string(c), place.host,
-                       [e = edges.back().get(), &makespan_ms] {
+                       [e = edges.back().get(), &makespan_ms, &host = edge_hosts[place.host],
+                        h = place.host] {
                          (*e)();
                          makespan_ms = std::max(makespan_ms, now_ms());
+                         if (--host.running == 0 && has_wattage(h)) {
+                           host.energy_j = sg_host_get_consumed_energy(h);
+                         }
                        });
   }
   engine_->run();
@@ -102,8 +144,27 @@ double Simulation::run(RecordSink& sink) {
                            " clients unfinished (SimGrid found no event left to run)");
   }
   for (std::size_t i = 0; i < verifiers.size(); ++i) {
-    sink.on_server(verifiers[i]->stats().record(static_cast<std::int64_t>(i),
-                                                layout_.servers[i].host->get_name(), makespan_ms));
+    const sg4::Host* host = layout_.servers[i].host;
+    ServerRecord record =
+        verifiers[i]->stats().record(static_cast<std::int64_t>(i), host->get_name(), makespan_ms);
+    if (has_wattage(host)) record.energy_j = sg_host_get_consumed_energy(host);
+    sink.on_server(record);
+  }
+  for (std::size_t c = 0; c < clients; ++c) {
+    const ClientPlacement& place = layout_.clients[c];
+    ClientRecord record;
+    record.client = static_cast<std::int64_t>(c);
+    record.host = place.host->get_name();
+    record.device_class = place.device_class;
+    record.draft_ms_per_token = place.draft_ms_per_token;
+    record.rtt_ms = place.rtt_ms;
+    record.mean_rtt_ms = place.rtt_ms;
+    if (up_jitter[c]) {
+      record.mean_rtt_ms += up_jitter[c]->mean_extra_ms() + down_jitter[c]->mean_extra_ms();
+    }
+    const HostEnergy& host = edge_hosts.at(place.host);
+    if (host.energy_j) record.edge_energy_j = *host.energy_j / static_cast<double>(host.clients);
+    sink.on_client(record);
   }
   return makespan_ms;
 }

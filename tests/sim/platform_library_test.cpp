@@ -224,6 +224,11 @@ TEST(PlatformLibrary, BadPlatformFilesExitTwoThroughInspectAndRun) {
       {"bad-route-unknown-host.xml", {"bad-route-unknown-host.xml:9", "src='phone-1'"}},
       {"bad-old-version.xml", {"bad-old-version.xml:4", "TOO OLD"}},
       {"bad-empty.xml", {"bad-empty.xml:1", "Invalid XML"}},
+      {"bad-wattage.xml",
+       {"bad-wattage.xml:8: host \"cloud\": property wattage_per_state has 2 group(s) of watts "
+        "but the host has 1 pstate(s)",
+        "bad-wattage.xml:10: host \"phone\": property wattage_per_state \"1W:6W:6W\" is not "
+        "watts >= 0"}},
   };
   static_assert(sizeof cases / sizeof cases[0] >= 8, "at least eight bad platform files");
   for (const auto& c : cases) {

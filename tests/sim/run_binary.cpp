@@ -101,6 +101,7 @@ std::vector<std::string> split_commas(const std::string& line) {
   std::stringstream in(line);
   std::string cell;
   while (std::getline(in, cell, ',')) cells.push_back(cell);
+  if (!line.empty() && line.back() == ',') cells.emplace_back();  // a last, empty cell
   return cells;
 }
 }  // namespace

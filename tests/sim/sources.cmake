@@ -7,6 +7,9 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/cloud_servers_sim_test.cpp
   sim/closed_form_sim_test.cpp
   sim/determinism_sim_test.cpp
+  sim/energy_sim_test.cpp
+  sim/network_sim_test.cpp
+  sim/device_classes_sim_test.cpp
   sim/platform_library_test.cpp
   sim/platform_xml_sim_test.cpp
   sim/plot_test.cpp

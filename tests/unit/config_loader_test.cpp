@@ -27,7 +27,8 @@ TEST(ConfigDefaults, MinimalScenarioGetsEveryDefault) {
   EXPECT_EQ(s.seed, 1u);
   EXPECT_EQ(s.mode, DecodingMode::dsd_sync);
   EXPECT_EQ(s.platform_file, "");
-  EXPECT_EQ(s.network.rtt_ms, 50);
+  EXPECT_EQ(s.network.rtt_ms.kind, DistKind::fixed);
+  EXPECT_EQ(s.network.rtt_ms.value, 50);
   EXPECT_EQ(s.network.uplink_mbps, 20);
   EXPECT_EQ(s.network.downlink_mbps, 100);
   EXPECT_EQ(s.network.cloud_link_gbps, 100);
@@ -83,7 +84,7 @@ TEST(ConfigDefaults, GivenValuesAreStoredInTheirFields) {
   EXPECT_EQ(s.description, "x");
   EXPECT_EQ(s.seed, 18446744073709551615ULL);
   EXPECT_EQ(s.mode, DecodingMode::dsd_pipelined);
-  EXPECT_EQ(s.network.rtt_ms, 0);
+  EXPECT_EQ(s.network.rtt_ms.value, 0);
   EXPECT_EQ(s.network.uplink_mbps, 12.5);
   EXPECT_EQ(s.network.model, NetworkModel::tcp);
   EXPECT_EQ(s.network.header_bytes, 0);
@@ -120,12 +121,13 @@ TEST(ConfigResolved, HoldsEveryDefaultAndNothingElse) {
   const json expected = json::parse(R"({
     "schema_version": 1, "description": "", "seed": 1, "mode": "dsd_sync",
     "network": {"rtt_ms": 50, "uplink_mbps": 20, "downlink_mbps": 100, "cloud_link_gbps": 100,
-                "model": "exact", "header_bytes": 40},
+                "model": "exact", "header_bytes": 40, "jitter_ms": 0},
     "edge": {"draft_ms_per_token": 10, "prefill_ms_per_token": 0},
     "cloud": {"verify_ms": 20, "ar_step_ms": 20, "draft_ms_per_token": 10,
               "prefill_ms_per_token": 0.1, "max_batch": 1, "batch_window_ms": 0,
               "batching": "static", "servers": 1, "routing": "round_robin"},
-    "speculation": {"gamma": 4, "acceptance": {"kind": "bernoulli", "alpha": 0.8}},
+    "speculation": {"gamma": 4, "acceptance": {"kind": "bernoulli", "alpha": 0.8},
+                    "payload": {"kind": "token_ids"}},
     "workload": {"clients": 1, "requests_per_client": 10, "prompt_tokens": 128,
                  "output_tokens": 256, "think_ms": 0}
   })");
@@ -207,7 +209,8 @@ TEST(ConfigErrors, WrongTypesSayWhatWasExpectedAndShowTheValue) {
       "s.json: /edge: must be an object, got 3",
       "s.json: /description: must be a string, got 3",
       "s.json: /seed: must be an integer >= 0, got null",
-      "s.json: /network/rtt_ms: must be a number >= 0, got \"50\"",
+      "s.json: /network/rtt_ms: "
+      "must be a number >= 0 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", \"list\", got \"50\"",
       "s.json: /speculation/gamma: must be an integer >= 1 and <= 256, got 2.5",
       "s.json: /workload/think_ms: must be a number >= 0, got true",
   };

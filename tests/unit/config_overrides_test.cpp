@@ -59,7 +59,7 @@ TEST(ConfigOverrides, ApplyReplacesAndCreatesIntermediateObjects) {
   document["network"]["rtt_ms"] = 10;
   const auto loaded = load_with(
       document, {"network.rtt_ms=30", "speculation.acceptance.alpha=0.5", "mode=edge_ar"});
-  EXPECT_EQ(loaded.scenario.network.rtt_ms, 30);
+  EXPECT_EQ(loaded.scenario.network.rtt_ms.value, 30);
   EXPECT_EQ(loaded.scenario.speculation.acceptance.alpha, 0.5);
   EXPECT_EQ(loaded.scenario.mode, DecodingMode::edge_ar);
   EXPECT_EQ(loaded.resolved["network"]["rtt_ms"], 30);
@@ -82,7 +82,8 @@ TEST(ConfigOverrides, ProblemCausedByAnOverrideNamesTheOverride) {
   document["network"]["rtt_ms"] = -5;
   const auto problems = problems_of(document, {"speculation.gamma=0", "network.uplink_mbps=fast"});
   const std::vector<std::string> expected = {
-      "s.json: /network/rtt_ms: must be a number >= 0, got -5",
+      "s.json: /network/rtt_ms: "
+      "must be a number >= 0 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", \"list\", got -5",
       "--set network.uplink_mbps=fast: /network/uplink_mbps: must be a number > 0, got \"fast\"",
       "--set speculation.gamma=0: /speculation/gamma: must be an integer >= 1 and <= 256, got 0",
   };

@@ -74,7 +74,7 @@ TEST(ConfigPlatform, WithAPlatformTheStarParametersAreLeftOutOfResolved) {
   dir.write("p.xml", "<platform/>\n");
   const json document = {{"schema_version", 1}, {"platform", "p.xml"}};
   const json resolved = load_scenario_json(document, "s.json", {}, dir.path()).resolved;
-  const json expected_network = {{"model", "exact"}, {"header_bytes", 40}};
+  const json expected_network = {{"model", "exact"}, {"header_bytes", 40}, {"jitter_ms", 0}};
   EXPECT_EQ(resolved["network"], expected_network);
 }
 

@@ -78,7 +78,10 @@ TEST(ConfigTable, FindParamFindsDeclaredPathsOnly) {
 }
 
 TEST(ConfigTable, RequirementTextsReadNaturally) {
-  EXPECT_EQ(requirement_text(*find_param("network.rtt_ms")), "must be a number >= 0");
+  EXPECT_EQ(requirement_text(*find_param("network.uplink_mbps")), "must be a number > 0");
+  EXPECT_EQ(requirement_text(*find_param("network.rtt_ms")),
+            "must be a number >= 0 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) or an "
+            "object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", \"list\"");
   EXPECT_EQ(requirement_text(*find_param("network.uplink_mbps")), "must be a number > 0");
   EXPECT_EQ(requirement_text(*find_param("speculation.acceptance.alpha")),
             "must be a number >= 0 and <= 1");

@@ -27,7 +27,7 @@ const char* const kRoundsHeader =
     "verify_end_ms,gamma,accepted,committed\n";
 const char* const kServersHeader =
     "server,host,batches,busy_fraction,batch_size_mean,batch_size_p95,queue_delay_ms_mean,"
-    "admission_wait_ms_mean,requests\n";
+    "admission_wait_ms_mean,requests,energy_j\n";
 
 class MetricsCsvSink : public ::testing::Test {
  protected:
@@ -113,7 +113,7 @@ TEST_F(MetricsCsvSink, ServerRowsQuoteHostNamesThatNeedIt) {
   sink.close();
   EXPECT_EQ(read("servers.csv"),
             std::string(kServersHeader) +
-                "1,\"gpu,\"\"a\"\"\",10,0.500000,2.250000,4,1.500000,0.000000,3\n");
+                "1,\"gpu,\"\"a\"\"\",10,0.500000,2.250000,4,1.500000,0.000000,3,\n");
 }
 
 TEST_F(MetricsCsvSink, HeadersOnlyWhenNoRecords) {
@@ -193,6 +193,9 @@ class RecordingSink : public RecordSink {
   }
   void on_server(const ServerRecord& s) override {
     log_.push_back(name_ + ":server " + std::to_string(s.server));
+  }
+  void on_client(const ClientRecord& c) override {
+    log_.push_back(name_ + ":client " + std::to_string(c.client));
   }
 
  private:

@@ -82,7 +82,15 @@ TEST(MetricsSummary, KeysInDocumentedOrder) {
                                              "batch_size_mean",
                                              "wan_bytes_up",
                                              "wan_bytes_down",
-                                             "makespan_ms"};
+                                             "makespan_ms",
+                                             "rtt_ms_mean",
+                                             "rtt_ms_p50",
+                                             "rtt_ms_p95",
+                                             "rtt_ms_p99",
+                                             "edge_energy_j",
+                                             "edge_j_per_token",
+                                             "cloud_energy_j",
+                                             "cloud_j_per_token"};
   std::vector<std::string> keys;
   for (const auto& item : summary.items()) keys.push_back(item.key());
   EXPECT_EQ(keys, expected);

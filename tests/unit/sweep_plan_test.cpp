@@ -53,7 +53,7 @@ TEST_F(SweepPlanTest, EveryPointIsLoaded) {
   EXPECT_EQ(plan.points[1].scenario.seed, 6u);
   EXPECT_EQ(plan.points[7].scenario.mode, DecodingMode::dsd_sync);
   EXPECT_EQ(plan.points[7].scenario.speculation.gamma, 8);
-  for (const auto& p : plan.points) EXPECT_EQ(p.scenario.network.rtt_ms, 33);
+  for (const auto& p : plan.points) EXPECT_EQ(p.scenario.network.rtt_ms.value, 33);
 }
 
 TEST_F(SweepPlanTest, BadValuesAreAllReportedOnceEach) {
@@ -67,7 +67,8 @@ TEST_F(SweepPlanTest, BadValuesAreAllReportedOnceEach) {
           ": /sweep/grid/mode/1: /mode: must be one of \"cloud_ar\", \"colocated_sd\", "
           "\"dsd_sync\", \"dsd_pipelined\", \"edge_ar\", got \"dsd_sink\" (did you mean "
           "\"dsd_sync\"?)",
-      path + ": /sweep/grid/network.rtt_ms/1: /network/rtt_ms: must be a number >= 0, got -20",
+      path + ": /sweep/grid/network.rtt_ms/1: /network/rtt_ms: "
+      "must be a number >= 0 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", \"list\", got -20",
       path +
           ": /sweep/grid/speculation.gamma/1: /speculation/gamma: must be an integer >= 1 "
           "and <= 256, got 0"};

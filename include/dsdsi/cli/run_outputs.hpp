@@ -1,16 +1,13 @@
 #pragma once
-// What `dsdsi run` writes besides the records: where each client sat (clients.csv, a simulated
-// fact) and the run's own facts (run.json: versions, command line, wall time; not simulated).
+// What `dsdsi run` writes besides the records: the run's own facts (run.json: versions, command
+// line, wall time; not simulated).
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "dsdsi/cli/commands.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
-#include "dsdsi/sim/platform_layout.hpp"
 
 namespace dsdsi::cli {
-
-void write_clients_csv(const std::filesystem::path& file, const PlatformLayout& layout);
 
 nlohmann::ordered_json run_facts(const Invocation& invocation, const std::string& scenario_file,
                                  const LoadedScenario& loaded, double wall_time_s);

@@ -4,7 +4,7 @@
 // One family of kinds serves every use; each use states what one value must be (token counts:
 // integers >= 1; a think time: a number >= 0) and the family checks the bare number and the
 // kinds' values (`value`, `min`, `max`, `values`) against it. Uses: `workload.prompt_tokens`,
-// `workload.output_tokens`, a closed loop's `think_ms`; per-client RTTs later.
+// `workload.output_tokens`, a closed loop's `think_ms`, `network.rtt_ms`, `network.jitter_ms`.
 #include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>

@@ -51,6 +51,13 @@ class Param {
   static Param integer_list(std::string path, std::string unit, std::string meaning) {
     return Param(std::move(path), ParamType::integer_list, std::move(unit), std::move(meaning));
   }
+  // A non-empty list of objects whose keys are `element_params` (paths relative to an element).
+  static Param object_list(std::string path, std::string meaning,
+                           std::vector<ParamSpec> element_params) {
+    Param param(std::move(path), ParamType::object_list, "", std::move(meaning));
+    param.spec_.element_params = std::move(element_params);
+    return param;
+  }
   static Param object(std::string path, std::string meaning) {
     return Param(std::move(path), ParamType::object, "", std::move(meaning));
   }
@@ -96,6 +103,11 @@ class Param {
   }
   Param& only_when(std::string controller, std::vector<std::string> values, std::string why = "") {
     spec_.used_when = Condition{std::move(controller), std::move(values), std::move(why)};
+    return *this;
+  }
+  // Giving this parameter and `other` (declared earlier) is a problem at this one's path.
+  Param& not_with(std::string other, std::string why) {
+    spec_.not_with.emplace_back(std::move(other), std::move(why));
     return *this;
   }
   // This parameter is a shorthand for `controller` (declared earlier): used when the controller

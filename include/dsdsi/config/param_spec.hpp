@@ -29,6 +29,7 @@ enum class ParamType {
                  // parameters}, e.g. a latency model; the kinds are declared in `family`
   number_list,   // a non-empty JSON array of numbers; min and max bound each element
   integer_list,  // the same, of integers
+  object_list,   // a non-empty JSON array of objects, each with the keys of `element_params`
 };
 
 enum class Presence {
@@ -113,6 +114,12 @@ struct ParamSpec {
   std::shared_ptr<const ParamSpec> value_spec;
   bool is_value = false;         // in a kind: a value of the quantity, checked against the use's
                                  // value_spec when it has one (its own type and range otherwise)
+  // For ParamType::object_list: the keys of each element (paths relative to the element; no
+  // conditions). The list's finish() sees the elements with their defaults filled in.
+  std::vector<ParamSpec> element_params;
+  // Parameters (declared earlier) that this one may not be given together with, and why: both
+  // given is a problem here. Unlike `used_when`, a default of either is no conflict.
+  std::vector<std::pair<std::string, std::string>> not_with;
   FinishFn finish;               // may be empty; not for kinded parameters (their kinds finish)
   ContextCheckFn context_check;  // may be empty
 };

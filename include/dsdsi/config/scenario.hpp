@@ -14,8 +14,40 @@ namespace dsdsi {
 
 enum class NetworkModel { exact, tcp };
 
+// A random quantity: `{"dist": "uniform", "min": 20, "max": 80}` and the like (model/
+// distribution.hpp samples it). A plain number in a scenario is `fixed`.
+enum class DistKind { fixed, uniform, lognormal, list };
+
+struct DistributionSpec {
+  DistKind kind = DistKind::fixed;
+  double value = 0;             // fixed
+  double min = 0, max = 0;      // uniform
+  double median = 0, sigma = 0; // lognormal: exp(N(ln median, sigma^2))
+  std::vector<double> values;   // list: one of them, equally likely
+
+  static DistributionSpec fixed_at(double v) {
+    DistributionSpec d;
+    d.value = v;
+    return d;
+  }
+};
+
+// Groups of clients behind one access link each (a cell, a home router): the generated star puts
+// clients c with the same c / clients_per_link behind one shared link in each direction, on top
+// of their own links. 0 clients_per_link: no shared links.
+struct SharedUplink {
+  std::int64_t clients_per_link = 0;
+  double uplink_mbps = 0;
+  double downlink_mbps = 0;
+};
+
 struct NetworkParams {
-  double rtt_ms = 0;           // generated star only: round-trip latency edge <-> cloud
+  // Generated star only: each client's round-trip latency to the cloud, drawn once per client
+  // from its own stream (a plain number is `fixed`).
+  DistributionSpec rtt_ms;
+  // Extra one-way delay of every message, drawn per message (sim/jitter_line.hpp); fixed 0: none.
+  DistributionSpec jitter_ms;
+  SharedUplink shared_uplink;  // generated star only
   double uplink_mbps = 0;      // generated star only: each edge host's uplink
   double downlink_mbps = 0;    // generated star only: each edge host's downlink
   double cloud_link_gbps = 0;  // generated star only: the cloud host's own link, shared by all
@@ -57,10 +89,29 @@ struct LatencySpec {
   }
 };
 
+// Power of a host (the SimGrid energy plugin's wattage_per_state "idle:busy:busy"). Absent
+// (`given` false): the host's energy is not measured.
+struct Wattage {
+  bool given = false;
+  double idle_w = 0;  // idle: waiting for the network or the verifier
+  double busy_w = 0;  // computing (drafting, prefilling, verifying)
+};
+
+// One kind of edge device (`edge.devices`): clients are assigned to classes by share
+// (sim/device_assignment.hpp).
+struct DeviceClass {
+  std::string name;
+  double share = 0;
+  double draft_ms_per_token = 0;
+  Wattage watts;
+};
+
 struct EdgeParams {
   double draft_ms_per_token = 0;    // shorthand for draft = constant; 0 when `edge.draft` is given
   double prefill_ms_per_token = 0;  // the draft model's prefill on the device
   LatencySpec draft;                // one draft step (one token) on the device
+  Wattage watts;                    // single-class scenarios: `edge.watts_busy`/`_idle`
+  std::vector<DeviceClass> devices; // empty: one class, "default", from the keys above
 };
 
 // `static`: a batch waits up to batch_window_ms for max_batch jobs, then runs one step;
@@ -85,24 +136,7 @@ struct CloudParams {
   std::int64_t servers = 1;             // generated platform only
   RoutingPolicy routing = RoutingPolicy::round_robin;
   std::int64_t kv_capacity_tokens = 0;  // per server; 0: the key is absent, no limit
-};
-
-// A random quantity: `{"dist": "uniform", "min": 20, "max": 80}` and the like (model/
-// distribution.hpp samples it). A plain number in a scenario is `fixed`.
-enum class DistKind { fixed, uniform, lognormal, list };
-
-struct DistributionSpec {
-  DistKind kind = DistKind::fixed;
-  double value = 0;             // fixed
-  double min = 0, max = 0;      // uniform
-  double median = 0, sigma = 0; // lognormal: exp(N(ln median, sigma^2))
-  std::vector<double> values;   // list: one of them, equally likely
-
-  static DistributionSpec fixed_at(double v) {
-    DistributionSpec d;
-    d.value = v;
-    return d;
-  }
+  Wattage watts;                        // generated platform only
 };
 
 enum class AcceptanceKind { bernoulli, positional, beta, trace };
@@ -151,8 +185,18 @@ struct PolicyParams {
   double probe_overhead = 0;    // awc: most that probes may add to the time per token
 };
 
+// What an uplink window carries per draft token (model/payload.hpp gives the bytes).
+enum class PayloadKind { token_ids, ids_and_probs, topk, full_distribution };
+
+struct PayloadParams {
+  PayloadKind kind = PayloadKind::token_ids;
+  std::int64_t k = 0;           // topk
+  std::int64_t vocab_size = 0;  // full_distribution
+};
+
 struct SpeculationParams {
   std::int64_t gamma = 0;
+  PayloadParams payload;
   AcceptanceParams acceptance;
   PolicyParams policy;
 };

@@ -13,7 +13,8 @@ namespace dsdsi {
 
 class CsvSink : public RecordSink {
  public:
-  // Creates (truncates) dir/requests.csv, rounds.csv and servers.csv with their header lines.
+  // Creates (truncates) dir/requests.csv, rounds.csv, servers.csv and clients.csv with their
+  // header lines.
   // `dir` must exist. Throws std::runtime_error if a file cannot be opened.
   explicit CsvSink(const std::filesystem::path& dir);
   // Flushes without throwing if close() was not called; call close() to learn about errors.
@@ -27,8 +28,9 @@ class CsvSink : public RecordSink {
   void on_round(const RoundRecord& record) override;
   void on_batch(const BatchRecord& record) override;  // batches have no CSV: ignored
   void on_server(const ServerRecord& record) override;
+  void on_client(const ClientRecord& record) override;
 
-  // Flushes and closes both files; throws std::runtime_error naming the file on a write error
+  // Flushes and closes the files; throws std::runtime_error naming the file on a write error
   // (disk full...). Calling it again does nothing; records that arrive after it are dropped.
   void close();
 
@@ -45,6 +47,7 @@ class CsvSink : public RecordSink {
   File requests_;
   File rounds_;
   File servers_;
+  File clients_;
   bool closed_ = false;
   std::string row_;  // reused for every row to avoid an allocation per record
 };

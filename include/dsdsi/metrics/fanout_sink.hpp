@@ -17,6 +17,7 @@ class FanoutSink : public RecordSink {
   void on_round(const RoundRecord& record) override;
   void on_batch(const BatchRecord& record) override;
   void on_server(const ServerRecord& record) override;
+  void on_client(const ClientRecord& record) override;
 
  private:
   std::vector<RecordSink*> sinks_;

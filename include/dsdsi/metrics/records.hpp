@@ -2,6 +2,7 @@
 // What the actors emit. Plain values, all times in simulated milliseconds since the start of the
 // simulation. Actors hand records to a RecordSink and never touch files (ARCHITECTURE habit 5).
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace dsdsi {
@@ -60,6 +61,20 @@ struct ServerRecord {
   double queue_delay_ms_mean = 0;     // job ready at the server -> its batch starts
   double admission_wait_ms_mean = 0;  // new request arrived -> admitted (KV cache budget)
   std::int64_t requests = 0;          // requests routed to this server
+  std::optional<double> energy_j;     // the host's energy over the run; none without wattage
+};
+
+// One edge client over the whole run, emitted once the simulation has ended.
+struct ClientRecord {
+  std::int64_t client = 0;
+  std::string host;
+  std::string device_class;
+  double draft_ms_per_token = 0;
+  double rtt_ms = 0;       // its route's latency there and back
+  double mean_rtt_ms = 0;  // rtt_ms plus the mean jitter its messages met each way
+  // Its device's energy until its last token (a host shared by k clients: 1/k of the host's,
+  // until the last of them finished); none when the host has no wattage.
+  std::optional<double> edge_energy_j;
 };
 
 class RecordSink {
@@ -69,6 +84,7 @@ class RecordSink {
   virtual void on_round(const RoundRecord& record) = 0;
   virtual void on_batch(const BatchRecord& record) = 0;
   virtual void on_server(const ServerRecord& record) = 0;
+  virtual void on_client(const ClientRecord& record) = 0;
 };
 
 }  // namespace dsdsi

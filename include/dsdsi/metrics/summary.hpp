@@ -16,6 +16,7 @@ class SummaryAccumulator : public RecordSink {
   void on_round(const RoundRecord& record) override;
   void on_batch(const BatchRecord& record) override;
   void on_server(const ServerRecord& record) override;
+  void on_client(const ClientRecord& record) override;
 
   // makespan_ms: simulated time at which the last request finished (all requests done).
   // Returns the keys of MODEL.md "Metrics" in a fixed order. Where the numbers come from:
@@ -26,10 +27,25 @@ class SummaryAccumulator : public RecordSink {
   // servers announced by on_server, or over one server if none was). A metric that the run leaves
   // undefined (no rounds, nothing drafted, no request with two tokens, no batches, makespan 0) is
   // null, never 0. A request with no output token counts as a request but has no TTFT or E2E.
+  // Then, from the ClientRecords and ServerRecords: rtt_ms_* (over the clients' mean RTT),
+  // edge_energy_j and cloud_energy_j with their J per output token (null unless every edge
+  // client's, or every server's, host has wattage), and, when clients were announced, by_class:
+  // the main metrics per device class, in order of the classes' first client.
   // Throws std::invalid_argument if makespan_ms is negative or not finite.
   nlohmann::ordered_json finish(double makespan_ms) const;
 
  private:
+  // What one request contributes to its client's class (by_class).
+  struct RequestFacts {
+    std::int64_t client;
+    std::int64_t output_tokens, rounds, drafted, accepted;
+    double ttft_ms, tpot_ms, e2e_ms;  // NaN where undefined
+  };
+  nlohmann::ordered_json class_metrics(const std::vector<std::size_t>& clients) const;
+
+  std::vector<RequestFacts> request_facts_;
+  std::vector<ClientRecord> clients_;  // by client id once finish() sorts a copy
+  std::vector<std::optional<double>> server_energy_j_;
   // Request totals.
   std::int64_t requests_ = 0;
   std::int64_t output_tokens_ = 0;

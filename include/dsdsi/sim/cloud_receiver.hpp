@@ -1,24 +1,29 @@
 #pragma once
 // The cloud's end of one client's connection: receives what that client sends and queues it for
 // the GPU at the moment it arrives. One per client, so that every upload starts moving when it
-// is sent and is delivered when it completes, whatever the other clients are doing.
+// is sent and is delivered when it completes, whatever the other clients are doing. With jitter,
+// a message is queued when its JitterLine delivers it (model/jitter_line.hpp).
 #include <cstdint>
 #include <simgrid/s4u/Mailbox.hpp>
 
+#include "dsdsi/model/jitter_line.hpp"
 #include "dsdsi/sim/job_queue.hpp"
 
 namespace dsdsi {
 
 class CloudReceiver {
  public:
-  CloudReceiver(std::int64_t client, simgrid::s4u::Mailbox* uplink, JobQueue& queue)
-      : client_(client), uplink_(uplink), queue_(&queue) {}
+  // `jitter` is null when messages have no jitter.
+  CloudReceiver(std::int64_t client, simgrid::s4u::Mailbox* uplink, JobQueue& queue,
+                JitterLine* jitter)
+      : client_(client), uplink_(uplink), queue_(&queue), jitter_(jitter) {}
   void operator()() const;
 
  private:
   std::int64_t client_;
   simgrid::s4u::Mailbox* uplink_;
   JobQueue* queue_;
+  JitterLine* jitter_;  // shared by the client's receivers on every server
 };
 
 }  // namespace dsdsi

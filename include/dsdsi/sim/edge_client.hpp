@@ -12,6 +12,7 @@
 
 #include "dsdsi/config/scenario.hpp"
 #include "dsdsi/metrics/records.hpp"
+#include "dsdsi/model/jitter_line.hpp"
 #include "dsdsi/model/request_source.hpp"
 #include "dsdsi/model/speculation_policy.hpp"
 #include "dsdsi/sim/messages.hpp"
@@ -25,14 +26,15 @@ struct EdgeClientSettings {
   double draft_ms_per_token = 0;    // this client's device (a platform may override the default)
   double prefill_ms_per_token = 0;  // the draft model's prefill on this device
   std::int64_t header_bytes = 0;
+  std::int64_t bytes_per_draft_token = 0;  // `speculation.payload` (model/payload.hpp)
 };
 
 class EdgeClient {
  public:
-  // `servers` is null in edge_ar (no cloud).
+  // `servers` is null in edge_ar (no cloud); `down_jitter` is null when messages have no jitter.
   EdgeClient(EdgeClientSettings settings, RequestSource requests,
              std::unique_ptr<SpeculationPolicy> policy, ServerDirectory* servers,
-             simgrid::s4u::Mailbox* downlink, RecordSink& sink);
+             simgrid::s4u::Mailbox* downlink, RecordSink& sink, JitterLine* down_jitter);
   void operator()();
   // All of the client's requests have completed.
   bool finished() const { return finished_; }
@@ -53,6 +55,9 @@ class EdgeClient {
   simgrid::s4u::CommPtr upload_prompt(Request& r);
   void prefill_draft_model(const Request& r) const;
   void draft(std::int64_t tokens) const;
+  // The next message on the downlink, handed over when the jitter delivers it.
+  std::unique_ptr<RoundReply> receive_reply();
+  void hold_until_delivered(const simgrid::s4u::Comm& arrived);
   std::int64_t next_window(std::int64_t remaining);
   void send_window(Request& r, std::int64_t window, bool with_guess, std::int64_t remaining,
                    bool wait_for_delivery);
@@ -66,6 +71,7 @@ class EdgeClient {
   simgrid::s4u::Mailbox* uplink_ = nullptr;  // to the server of the current request
   simgrid::s4u::Mailbox* downlink_;
   RecordSink* sink_;
+  JitterLine* down_jitter_;
   bool finished_ = false;
 };
 

@@ -15,8 +15,17 @@ namespace dsdsi {
 struct ClientPlacement {
   simgrid::s4u::Host* host = nullptr;
   double rtt_ms = 0;              // sum of link latencies there and back
-  double draft_ms_per_token = 0;  // the scenario's, or the host's draft_ms_per_token property
+  double draft_ms_per_token = 0;  // its device class's, or the host's draft_ms_per_token property
+  std::string device_class;       // `edge.devices` class, the host's device_class, or "default"
 };
+
+// The class of a client whose scenario names none.
+inline constexpr const char* kDefaultDeviceClass = "default";
+
+// The SimGrid energy plugin's wattage_per_state value for a one-core host: "idle:busy:busy".
+std::string wattage_property(const Wattage& watts);
+// Whether the host declares its power (energy can be read for it).
+bool has_wattage(const simgrid::s4u::Host* host);
 
 struct ServerPlacement {
   simgrid::s4u::Host* host = nullptr;
@@ -30,6 +39,10 @@ struct PlatformLayout {
 
 // Selects SimGrid's network model; must run before the platform is built.
 void configure_network_model(NetworkModel model);
+// Whether the run measures energy: some host of the generated star gets wattage, or the platform
+// is a file (whose hosts may declare wattage_per_state). SimGrid's energy plugin must then be
+// initialised before the platform is built.
+bool measures_energy(const Scenario& scenario);
 
 // Builds or loads the platform into `engine` and places the clients. Problems with a platform
 // file (XML errors, missing roles, unknown role values, bad properties, an edge host without a

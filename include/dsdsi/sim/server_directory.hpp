@@ -4,12 +4,14 @@
 // host, created the first time the client is routed there).
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <simgrid/s4u/Host.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "dsdsi/model/jitter_line.hpp"
 #include "dsdsi/model/request_router.hpp"
 #include "dsdsi/sim/job_queue.hpp"
 #include "dsdsi/sim/server_stats.hpp"
@@ -20,6 +22,10 @@ class ServerDirectory {
  public:
   ServerDirectory(RoutingPolicy policy, std::uint64_t seed) : router_(policy, seed) {}
   void add_server(simgrid::s4u::Host* host, JobQueue& queue, ServerStats& stats);
+  // Each client's uplink jitter (indexed by client; null entries, or no call: none). Not owned.
+  void set_uplink_jitter(const std::vector<std::unique_ptr<JitterLine>>* lines) {
+    uplink_jitter_ = lines;
+  }
 
   struct Route {
     std::size_t server = 0;
@@ -42,6 +48,7 @@ class ServerDirectory {
   std::vector<Server> servers_;
   std::vector<std::int64_t> outstanding_;
   std::map<std::pair<std::int64_t, std::size_t>, simgrid::s4u::Mailbox*> uplinks_;
+  const std::vector<std::unique_ptr<JitterLine>>* uplink_jitter_ = nullptr;
 };
 
 }  // namespace dsdsi
