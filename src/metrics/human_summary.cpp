@@ -68,6 +68,36 @@ void add_latency_row(std::string& out, const nlohmann::ordered_json& summary, co
   out += '\n';
 }
 
+// Energy lines only for what the run measured (hosts with wattage).
+void add_energy(std::string& out, const nlohmann::ordered_json& summary) {
+  for (const auto& [label, total, per_token] :
+       {std::array<const char*, 3>{"edge energy", "edge_energy_j", "edge_j_per_token"},
+        std::array<const char*, 3>{"cloud energy", "cloud_energy_j", "cloud_j_per_token"}}) {
+    const auto joules = number(summary, total);
+    if (!joules) continue;
+    const auto per = number(summary, per_token);
+    add_line(out, label,
+             fixed(joules, 1) + " J" + (per ? " (" + fixed(*per * 1e3, 2) + " mJ/token)" : ""));
+  }
+}
+
+// One row per device class, when the run has several (one class is the run itself).
+void add_classes(std::string& out, const nlohmann::ordered_json& summary) {
+  const auto it = summary.find("by_class");
+  if (it == summary.end() || !it->is_object() || it->size() < 2) return;
+  fmt::format_to(std::back_inserter(out), "{:<16}{:>8}{:>11}{:>11}{:>13}{:>11}{:>13}\n",
+                 "device class", "clients", "TPOT mean", "TPOT p95", "tokens/round", "RTT mean",
+                 "mJ/token");
+  for (const auto& [name, m] : it->items()) {
+    const auto per_token = number(m, "edge_j_per_token");
+    fmt::format_to(std::back_inserter(out), "  {:<14}{:>8}{:>11}{:>11}{:>13}{:>11}{:>13}\n", name,
+                   count(m, "clients"), fixed(number(m, "tpot_ms_mean"), 2),
+                   fixed(number(m, "tpot_ms_p95"), 2), fixed(number(m, "tokens_per_round_mean"), 3),
+                   fixed(number(m, "rtt_ms_mean"), 1),
+                   fixed(per_token ? std::optional(*per_token * 1e3) : std::nullopt, 2));
+  }
+}
+
 }  // namespace
 
 std::string format_human_summary(const nlohmann::ordered_json& summary) {
@@ -82,6 +112,9 @@ std::string format_human_summary(const nlohmann::ordered_json& summary) {
   add_latency_row(out, summary, "TTFT", "ttft_ms");
   add_latency_row(out, summary, "TPOT", "tpot_ms");
   add_latency_row(out, summary, "E2E", "e2e_ms");
+  // Clients' RTTs, when they differ (a distribution, jitter, a platform file's routes).
+  const auto rtt_p50 = number(summary, "rtt_ms_p50"), rtt_p99 = number(summary, "rtt_ms_p99");
+  if (rtt_p50 && rtt_p99 && *rtt_p50 != *rtt_p99) add_latency_row(out, summary, "client RTT", "rtt_ms");
   add_line(out, "throughput",
            with_unit(fixed(number(summary, "throughput_tokens_per_s"), 1), " tokens/s"));
   const std::optional<double> busy = number(summary, "server_busy_fraction");
@@ -90,6 +123,8 @@ std::string format_human_summary(const nlohmann::ordered_json& summary) {
   add_line(
       out, "WAN up / down",
       bytes(number(summary, "wan_bytes_up")) + " / " + bytes(number(summary, "wan_bytes_down")));
+  add_energy(out, summary);
+  add_classes(out, summary);
   return out;
 }
 

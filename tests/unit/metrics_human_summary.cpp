@@ -110,3 +110,49 @@ TEST(MetricsHumanSummary, ByteUnitsScale) {
 
 }  // namespace
 }  // namespace dsdsi
+
+namespace dsdsi {
+namespace {
+
+// Energy, client RTTs and device classes appear only when the run has them: a run without
+// wattage, with one RTT and one class reads as before.
+TEST(MetricsHumanSummary, EnergyRttAndClassesOnlyWhenTheRunHasThem) {
+  nlohmann::ordered_json s = full_summary();
+  s["rtt_ms_mean"] = 50.0;
+  s["rtt_ms_p50"] = 50.0;
+  s["rtt_ms_p95"] = 50.0;
+  s["rtt_ms_p99"] = 50.0;
+  s["edge_energy_j"] = nullptr;
+  s["edge_j_per_token"] = nullptr;
+  s["cloud_energy_j"] = nullptr;
+  s["cloud_j_per_token"] = nullptr;
+  s["by_class"] = {{"default", {{"clients", 1}}}};
+  const std::string plain = format_human_summary(s);
+  EXPECT_EQ(plain.find("energy"), std::string::npos) << plain;
+  EXPECT_EQ(plain.find("client RTT"), std::string::npos) << plain;
+  EXPECT_EQ(plain.find("device class"), std::string::npos) << plain;
+
+  s["rtt_ms_mean"] = 55.5;
+  s["rtt_ms_p99"] = 79.0;
+  s["edge_energy_j"] = 9549.71;
+  s["edge_j_per_token"] = 0.37304;
+  s["cloud_energy_j"] = 111772.5;
+  s["cloud_j_per_token"] = 4.36611;
+  nlohmann::ordered_json orin = {{"clients", 5},        {"tpot_ms_mean", 54.57},
+                                 {"tpot_ms_p95", 60.1}, {"tokens_per_round_mean", 3.351},
+                                 {"rtt_ms_mean", 54.5}, {"edge_j_per_token", 0.46478}};
+  nlohmann::ordered_json phone = orin;
+  phone["clients"] = 4;
+  phone["edge_j_per_token"] = nullptr;
+  s["by_class"] = {{"orin", orin}, {"phone", phone}};
+  const std::string text = format_human_summary(s);
+  EXPECT_EQ(squeeze(line_starting(text, "  client RTT")), " client RTT 55.50 50.00 50.00 79.00");
+  EXPECT_EQ(squeeze(line_starting(text, "edge energy")), "edge energy 9549.7 J (373.04 mJ/token)");
+  EXPECT_EQ(squeeze(line_starting(text, "cloud energy")),
+            "cloud energy 111772.5 J (4366.11 mJ/token)");
+  EXPECT_EQ(squeeze(line_starting(text, "  orin")), " orin 5 54.57 60.10 3.351 54.5 464.78");
+  EXPECT_EQ(squeeze(line_starting(text, "  phone")), " phone 4 54.57 60.10 3.351 54.5 n/a");
+}
+
+}  // namespace
+}  // namespace dsdsi
