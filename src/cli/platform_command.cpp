@@ -46,7 +46,9 @@ int inspect(const InspectArgs& args, const Invocation& invocation) {
   scenario.workload.clients = kClientsToPlace;
   // SimGrid's warnings (a unit-less latency read as seconds, ...) are worth seeing here; a
   // --log= given on the command line comes later and wins.
-  std::vector<std::string> simgrid_args{"--log=root.thres:warning"};
+  // The energy plugin warns about every host without wattage: that is no problem of the file.
+  std::vector<std::string> simgrid_args{"--log=root.thres:warning",
+                                        "--log=host_energy.thres:error"};
   simgrid_args.insert(simgrid_args.end(), invocation.simgrid_args.begin(),
                       invocation.simgrid_args.end());
   std::unique_ptr<Simulation> simulation;

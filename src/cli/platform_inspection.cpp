@@ -85,6 +85,11 @@ struct LinkUse {
   bool up = false, down = false;
 };
 
+std::string wattage_of(const simgrid::s4u::Host* host) {
+  const char* value = host->get_property("wattage_per_state");
+  return value == nullptr ? std::string() : std::string(value);
+}
+
 }  // namespace
 
 PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& layout) {
@@ -103,6 +108,7 @@ PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& la
     cloud.role = "cloud";
     cloud.line = host_line(cloud.name);
     cloud.speed_factor = server.speed;
+    cloud.wattage = wattage_of(server.host);
     facts.clouds.push_back(cloud);
   }
 
@@ -119,6 +125,10 @@ PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& la
     edge.name = host->get_name();
     edge.role = "edge";
     edge.line = host_line(edge.name);
+    edge.wattage = wattage_of(host);
+    const char* device_class = host->get_property("device_class");
+    edge.device_class =
+        device_class != nullptr && *device_class != '\0' ? device_class : kDefaultDeviceClass;
     if (const char* value = host->get_property("draft_ms_per_token")) {
       const auto placed = placement_of.find(host);
       edge.draft_ms_per_token = placed != placement_of.end()
@@ -172,6 +182,7 @@ PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& la
     const std::string role = role_of(host);
     if (role != "edge") ignored(host, "draft_ms_per_token", "edge");
     if (role != "cloud") ignored(host, "speed_factor", "cloud");
+    if (role != "edge") ignored(host, "device_class", "edge");
     if (!role.empty()) continue;
     HostFacts other;
     other.name = host->get_name();
@@ -182,9 +193,10 @@ PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& la
 }
 
 std::string platform_facts_table(const PlatformFacts& facts) {
-  std::vector<std::vector<std::string>> rows = {{"host", "role", "line", "draft_ms", "speed",
-                                                 "rtt_ms", "up_mbps", "up_bottleneck", "down_mbps",
-                                                 "down_bottleneck", "links"}};
+  std::vector<std::vector<std::string>> rows = {
+      {"host", "role", "line", "class", "draft_ms", "speed", "watts", "rtt_ms", "up_mbps",
+       "up_bottleneck", "down_mbps", "down_bottleneck", "links"}};
+  const auto watts = [](const HostFacts& h) { return h.wattage.empty() ? "-" : h.wattage; };
   const auto line = [](const HostFacts& h) { return h.line == 0 ? "-" : std::to_string(h.line); };
   const auto via = [](const RouteFacts& r) {
     return r.bottleneck_link + (r.bottleneck_shared_by > 1
@@ -192,18 +204,18 @@ std::string platform_facts_table(const PlatformFacts& facts) {
                                     : "");
   };
   for (const auto& c : facts.clouds) {
-    rows.push_back({c.name, "cloud", line(c), "-", number(c.speed_factor, "%g"), "-", "-", "-", "-",
-                    "-", "-"});
+    rows.push_back({c.name, "cloud", line(c), "-", "-", number(c.speed_factor, "%g"), watts(c), "-",
+                    "-", "-", "-", "-", "-"});
   }
   for (const auto& e : facts.edges) {
-    rows.push_back({e.name, "edge", line(e),
+    rows.push_back({e.name, "edge", line(e), e.device_class,
                     e.draft_ms_per_token ? number(*e.draft_ms_per_token, "%g") : "scenario", "-",
-                    number(e.rtt_ms, "%.3f"), mbps(e.up.bottleneck_mbps), via(e.up),
+                    watts(e), number(e.rtt_ms, "%.3f"), mbps(e.up.bottleneck_mbps), via(e.up),
                     mbps(e.down.bottleneck_mbps), via(e.down),
                     std::to_string(e.up.links.size()) + "/" + std::to_string(e.down.links.size())});
   }
   for (const auto& o : facts.others) {
-    rows.push_back({o.name, "(none)", line(o), "-", "-", "-", "-", "-", "-", "-", "-"});
+    rows.push_back({o.name, "(none)", line(o), "-", "-", "-", "-", "-", "-", "-", "-", "-", "-"});
   }
   std::vector<std::size_t> width(rows.front().size(), 0);
   for (const auto& row : rows) {
@@ -221,8 +233,9 @@ std::string platform_facts_table(const PlatformFacts& facts) {
     out += text + "\n";
   }
   out +=
-      "\ndraft_ms: the host's draft_ms_per_token (\"scenario\": the scenario's\n"
-      "  edge.draft_ms_per_token applies); speed: the cloud host's speed_factor.\n"
+      "\nclass: the edge host's device_class; draft_ms: its draft_ms_per_token (\"scenario\": the\n"
+      "  scenario's edge.draft_ms_per_token applies); speed: the cloud host's speed_factor;\n"
+      "  watts: the host's wattage_per_state (idle:one_core:all_cores; \"-\": not measured).\n"
       "up: edge -> cloud, down: cloud -> edge; *_mbps: the smallest link bandwidth on the route\n"
       "  (Mbit/s), *_bottleneck: that link; links: links crossed up/down.\n";
   if (!facts.shared_links.empty()) {
@@ -255,13 +268,18 @@ std::string platform_facts_json(const PlatformFacts& facts) {
   out["cloud_hosts"] = ordered_json::array();
   for (const auto& c : facts.clouds) {
     out["cloud_hosts"].push_back(
-        ordered_json{{"host", c.name}, {"line", line(c)}, {"speed_factor", c.speed_factor}});
+        ordered_json{{"host", c.name},
+                     {"line", line(c)},
+                     {"speed_factor", c.speed_factor},
+                     {"wattage_per_state", c.wattage.empty() ? ordered_json() : ordered_json(c.wattage)}});
   }
   out["edge_hosts"] = ordered_json::array();
   for (const auto& e : facts.edges) {
     out["edge_hosts"].push_back(
         ordered_json{{"host", e.name},
                      {"line", line(e)},
+                     {"device_class", e.device_class},
+                     {"wattage_per_state", e.wattage.empty() ? ordered_json() : ordered_json(e.wattage)},
                      {"draft_ms_per_token",
                       e.draft_ms_per_token ? ordered_json(*e.draft_ms_per_token) : ordered_json()},
                      {"rtt_ms", e.rtt_ms},

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "dsdsi/sim/wattage_prescan.hpp"
 #include "platform_internal.hpp"
 
 namespace dsdsi {
@@ -25,7 +26,7 @@ void configure_network_model(NetworkModel model) {
 }
 
 bool measures_energy(const Scenario& s) {
-  if (!s.platform_file.empty()) return true;
+  if (!s.platform_file.empty()) return declares_wattage(s.platform_file);
   if (s.edge.watts.given || s.cloud.watts.given) return true;
   for (const auto& device : s.edge.devices) {
     if (device.watts.given) return true;

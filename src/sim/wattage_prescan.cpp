@@ -49,6 +49,15 @@ std::optional<std::string> wattage_problem(const std::string& value, std::size_t
 
 }  // namespace
 
+bool declares_wattage(const std::string& file) {
+  std::ifstream in(file);
+  const std::regex wattage(R"(\bid\s*=\s*["']wattage_per_state["'])");
+  for (std::string line; std::getline(in, line);) {
+    if (std::regex_search(line, wattage)) return true;
+  }
+  return false;
+}
+
 std::vector<std::string> wattage_problems(const std::string& file) {
   std::vector<std::string> problems;
   std::ifstream in(file);

@@ -146,3 +146,24 @@ TEST(EnergySim, XmlWattagePerStateGivesEachHostsEnergy) {
 }
 
 }  // namespace
+
+namespace {
+
+// `platform inspect` shows what a run will use: each host's wattage (or none) and each edge
+// host's device class.
+TEST(EnergySim, InspectShowsWattageAndDeviceClass) {
+  const auto run = dsdsi::test::run_dsdsi(
+      {"platform", "inspect",
+       source_path("tests/data/platforms/energy-two-devices.xml").string(), "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto facts = nlohmann::json::parse(run.output);
+  EXPECT_EQ(facts.at("cloud_hosts").at(0).at("wattage_per_state"), "100:700:700");
+  const auto& edges = facts.at("edge_hosts");
+  ASSERT_EQ(edges.size(), 2u);
+  EXPECT_EQ(edges[0].at("device_class"), "jetson-orin");
+  EXPECT_EQ(edges[0].at("wattage_per_state"), "5:15:15");
+  EXPECT_EQ(edges[1].at("device_class"), "default");
+  EXPECT_TRUE(edges[1].at("wattage_per_state").is_null());
+}
+
+}  // namespace

@@ -306,7 +306,7 @@ TEST(PlatformLibrary, InspectListsHostsWithoutRoleAndWarnsAboutIgnoredProperties
   // A single link used both ways is shared by the way up and the way down of one host only:
   // not listed as shared; the edge host without draft_ms_per_token takes the scenario's.
   EXPECT_TRUE(
-      std::regex_search(run.output, std::regex(R"(phone\s+edge\s+8\s+scenario\s+-\s+50\.000)")))
+      std::regex_search(run.output, std::regex(R"(phone\s+edge\s+8\s+default\s+scenario\s+-\s+-\s+50\.000)")))
       << run.output;
   EXPECT_EQ(run.output.find("Shared links"), std::string::npos) << run.output;
 }

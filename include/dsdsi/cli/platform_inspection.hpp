@@ -25,6 +25,8 @@ struct HostFacts {
   std::string role;  // "cloud", "edge", or "" (no role: dsdsi leaves the host alone)
   int line = 0;      // where the XML declares it; 0 when unknown (a <cluster> host)
   std::optional<double> draft_ms_per_token;  // edge: its own property, if it has one
+  std::string device_class;                  // edge: its device_class, or "default"
+  std::string wattage;                       // its wattage_per_state; "" when it has none
   double speed_factor = 1;                   // cloud
   double rtt_ms = 0;                         // edge: to the first cloud host and back
   RouteFacts up, down;                       // edge

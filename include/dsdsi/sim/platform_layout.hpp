@@ -39,9 +39,9 @@ struct PlatformLayout {
 
 // Selects SimGrid's network model; must run before the platform is built.
 void configure_network_model(NetworkModel model);
-// Whether the run measures energy: some host of the generated star gets wattage, or the platform
-// is a file (whose hosts may declare wattage_per_state). SimGrid's energy plugin must then be
-// initialised before the platform is built.
+// Whether the run measures energy: some host of the generated star gets wattage, or some host of
+// the platform file declares wattage_per_state. SimGrid's energy plugin must then be initialised
+// before the platform is built.
 bool measures_energy(const Scenario& scenario);
 
 // Builds or loads the platform into `engine` and places the clients. Problems with a platform

@@ -12,4 +12,7 @@ namespace dsdsi {
 // empty when all are fine (or the file cannot be read: SimGrid's own loading reports that).
 std::vector<std::string> wattage_problems(const std::string& file);
 
+// Whether any host of the file declares wattage_per_state (energy is measured only then).
+bool declares_wattage(const std::string& file);
+
 }  // namespace dsdsi
