@@ -235,7 +235,7 @@ std::string platform_facts_table(const PlatformFacts& facts) {
   out +=
       "\nclass: the edge host's device_class; draft_ms: its draft_ms_per_token (\"scenario\": the\n"
       "  scenario's edge.draft_ms_per_token applies); speed: the cloud host's speed_factor;\n"
-      "  watts: the host's wattage_per_state (idle:one_core:all_cores; \"-\": not measured).\n"
+      "  watts: the host's wattage_per_state (idle:epsilon:all_cores; \"-\": not measured).\n"
       "up: edge -> cloud, down: cloud -> edge; *_mbps: the smallest link bandwidth on the route\n"
       "  (Mbit/s), *_bottleneck: that link; links: links crossed up/down.\n";
   if (!facts.shared_links.empty()) {

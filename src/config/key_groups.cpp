@@ -13,24 +13,32 @@ const json& section(const json& resolved, const char* name) {
   return found == resolved.end() ? empty : *found;
 }
 
-void apply_wattage(const char* where, Wattage& watts, const json& resolved,
-                   ProblemList& problems) {
-  const json& keys = section(resolved, where);
-  const auto found = check_wattage_pair(keys);
-  for (const auto& problem : found) {
+// The watts keys of `where` ("edge", "cloud") as an object, for check_wattage_pair().
+void check_wattage(const std::string& where, const ValueLookup& value_of, ProblemList& problems) {
+  json keys = json::object();
+  for (const char* key : {"watts_busy", "watts_idle"}) {
+    if (const json* value = value_of(where + "." + key)) keys[key] = *value;
+  }
+  for (const auto& problem : check_wattage_pair(keys)) {
     KeyPath path{where};
     path.insert(path.end(), problem.where.begin(), problem.where.end());
     problems.add(path, problem.message);
   }
-  if (found.empty()) watts = wattage_of(keys);
 }
 
-void check_shared_uplink(const json& resolved, ProblemList& problems) {
-  const json& network = section(resolved, "network");
-  const auto link = network.find("shared_uplink");
-  if (link == network.end()) return;
-  for (const char* key : {"clients_per_link", "uplink_mbps", "downlink_mbps"}) {
-    if (!link->contains(key)) {
+}  // namespace
+
+void check_key_groups(const ValueLookup& value_of, ProblemList& problems) {
+  check_wattage("edge", value_of, problems);
+  check_wattage("cloud", value_of, problems);
+  const char* const keys[] = {"clients_per_link", "uplink_mbps", "downlink_mbps"};
+  bool any = false;
+  for (const char* key : keys) {
+    any = any || value_of(std::string("network.shared_uplink.") + key) != nullptr;
+  }
+  if (!any) return;
+  for (const char* key : keys) {
+    if (value_of(std::string("network.shared_uplink.") + key) == nullptr) {
       problems.add({"network", "shared_uplink", key},
                    "required: a shared access link needs clients_per_link, uplink_mbps and "
                    "downlink_mbps");
@@ -38,12 +46,9 @@ void check_shared_uplink(const json& resolved, ProblemList& problems) {
   }
 }
 
-}  // namespace
-
-void apply_key_groups(Scenario& s, const json& resolved, ProblemList& problems) {
-  apply_wattage("edge", s.edge.watts, resolved, problems);
-  apply_wattage("cloud", s.cloud.watts, resolved, problems);
-  check_shared_uplink(resolved, problems);
+void apply_key_groups(Scenario& s, const json& resolved) {
+  s.edge.watts = wattage_of(section(resolved, "edge"));
+  s.cloud.watts = wattage_of(section(resolved, "cloud"));
 }
 
 }  // namespace dsdsi

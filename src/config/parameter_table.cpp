@@ -200,9 +200,9 @@ std::vector<ParamSpec> build_table() {
                             "the platform file's edge hosts are the devices (properties "
                             "draft_ms_per_token, wattage_per_state, device_class)")
           .not_with("edge.draft", "each device class gives its own draft_ms_per_token")
-          .not_with("edge.draft_ms_per_token", "each device class gives its own")
-          .not_with("edge.watts_busy", "each device class gives its own")
-          .not_with("edge.watts_idle", "each device class gives its own")
+          .not_with("edge.draft_ms_per_token", "each device class gives its own draft speed")
+          .not_with("edge.watts_busy", "each device class gives its own watts_busy")
+          .not_with("edge.watts_idle", "each device class gives its own watts_idle")
           .store_converted(device_classes_of, &S::edge, &EdgeParams::devices),
 
       latency_model_param("cloud.verify",

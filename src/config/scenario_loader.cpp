@@ -174,17 +174,32 @@ ParamState check_param(const ParamSpec& spec, const json& document, Use use,
   return {true, true, true, std::move(value), std::move(stored)};
 }
 
-// Parameters given together with one they exclude (ParamSpec::not_with).
+// Parameters given together with one they exclude (ParamSpec::not_with): a problem at both.
 void check_exclusions(const std::map<std::string, ParamState>& states, ProblemList& problems) {
   for (const auto& spec : parameter_table()) {
     if (!states.at(spec.path).given) continue;
     for (const auto& [other, why] : spec.not_with) {
       assert(states.count(other) && "not_with must name a parameter declared earlier");
       if (!states.at(other).given) continue;
-      problems.add(split_dotted(spec.path), "not used when " + to_pointer(split_dotted(other)) +
-                                                " is set" + (why.empty() ? "" : ": " + why));
+      const KeyPath here = split_dotted(spec.path), there = split_dotted(other);
+      const std::string reason = (why.empty() ? "" : ": " + why) + "; give one of the two";
+      problems.add(here, "given together with " + to_pointer(there) + reason);
+      problems.add(there, "given together with " + to_pointer(here) + reason);
     }
   }
+}
+
+// A default that a given parameter excludes is not in effect: it stays out of the resolved
+// document (which must itself load, and must not show a value no client uses).
+bool excluded_default(const ParamSpec& spec, const std::map<std::string, ParamState>& states) {
+  if (states.at(spec.path).given) return false;
+  for (const auto& other : parameter_table()) {
+    if (!states.at(other.path).given) continue;
+    for (const auto& excluded : other.not_with) {
+      if (excluded.first == spec.path) return true;
+    }
+  }
+  return false;
 }
 
 // The parameters' checks that need other parameters, once every parameter has been checked.
@@ -229,19 +244,28 @@ LoadedScenario load_document(json document, const std::string& source,
   }
   check_exclusions(states, problems);
   check_in_context(states, problems);
+  check_key_groups(
+      [&states](const std::string& dotted) -> const json* {
+        const auto found = states.find(dotted);
+        if (found == states.end() || !found->second.present || !found->second.valid) {
+          return nullptr;
+        }
+        return &found->second.value;
+      },
+      problems);
   problems.throw_if_any();
 
   LoadedScenario loaded{Scenario{}, json::object(), source};
   for (const auto& spec : parameter_table()) {
     const ParamState& state = states.at(spec.path);
-    if (!state.present) continue;
+    if (!state.present || excluded_default(spec, states)) continue;
     if (spec.store) spec.store(loaded.scenario, state.stored);
     set_at(loaded.resolved, split_dotted(spec.path), state.value);
   }
   apply_latency_shorthands(loaded.scenario, loaded.resolved);
   apply_workload_shorthands(loaded.scenario, loaded.resolved);
   apply_acceptance_forms(loaded.scenario, loaded.resolved);
-  apply_key_groups(loaded.scenario, loaded.resolved, problems);
+  apply_key_groups(loaded.scenario, loaded.resolved);
   check_cross_fields(loaded.scenario, loaded.resolved, problems);
   problems.throw_if_any();
   return loaded;

@@ -10,7 +10,7 @@ namespace dsdsi {
 namespace {
 
 // Why the plugin would refuse `value` for a host with `pstates` pstates (0: unknown), if it
-// would: one "idle:one_core:all_cores" (or "idle:busy") group of numbers >= 0 per pstate,
+// would: one "idle:epsilon:all_cores" (or "idle:busy") group of numbers >= 0 per pstate,
 // groups separated by commas.
 std::optional<std::string> wattage_problem(const std::string& value, std::size_t pstates) {
   std::vector<std::string> groups{""};
@@ -30,14 +30,14 @@ std::optional<std::string> wattage_problem(const std::string& value, std::size_t
       const double watts = std::strtod(number.c_str(), &end);
       if (number.empty() || *end != '\0' || !(watts >= 0) ||
           watts == std::numeric_limits<double>::infinity()) {
-        return "\"" + group + "\" is not watts >= 0 separated by ':' (\"idle:one_core:all_cores\")";
+        return "\"" + group + "\" is not watts >= 0 separated by ':' (\"idle:epsilon:all_cores\")";
       }
       ++parts;
       if (colon == std::string::npos) break;
       start = colon + 1;
     }
     if (parts != 2 && parts != 3) {
-      return "\"" + group + "\" must be \"idle:one_core:all_cores\" (watts)";
+      return "\"" + group + "\" must be \"idle:epsilon:all_cores\" (watts)";
     }
   }
   if (pstates != 0 && groups.size() != pstates) {

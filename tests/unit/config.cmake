@@ -8,6 +8,7 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/config_latency_model_test.cpp
   unit/config_latency_table_test.cpp
   unit/config_loader_test.cpp
+  unit/config_network_devices_test.cpp
   unit/config_overrides_test.cpp
   unit/config_platform_test.cpp
   unit/config_policy_test.cpp
