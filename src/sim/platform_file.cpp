@@ -17,7 +17,7 @@
 
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/model/latency_model.hpp"
-#include "dsdsi/sim/wattage_prescan.hpp"
+#include "dsdsi/sim/platform_prescan.hpp"
 #include "dsdsi/sim/xml_declarations.hpp"
 #include "platform_internal.hpp"
 
@@ -60,9 +60,10 @@ bool has_route(const sg4::Host* a, const sg4::Host* b) {
 
 PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
   const std::string& file = s.platform_file;
-  // SimGrid's energy plugin aborts the process while loading a host whose wattage it cannot
-  // read: those are found in the text first.
-  if (auto problems = wattage_problems(file); !problems.empty()) throw ConfigError(problems);
+  // What SimGrid would abort the process on while loading is found in the text first.
+  if (auto problems = platform_prescan_problems(file); !problems.empty()) {
+    throw ConfigError(problems);
+  }
   try {
     engine.load_platform(file);
     // SimGrid 3.32 computes Floyd and Dijkstra routes when the root zone is sealed, which

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "dsdsi/sim/wattage_prescan.hpp"
+#include "dsdsi/sim/platform_prescan.hpp"
 #include "platform_internal.hpp"
 
 namespace dsdsi {

@@ -10,6 +10,6 @@ set(DSDSI_SIM_SOURCES
   src/sim/server_stats.cpp
   src/sim/simulation.cpp
   src/sim/star_platform.cpp
-  src/sim/wattage_prescan.cpp
+  src/sim/platform_prescan.cpp
   src/sim/xml_declarations.cpp
 )

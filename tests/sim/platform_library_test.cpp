@@ -234,7 +234,11 @@ TEST(PlatformLibrary, BadPlatformFilesExitTwoThroughInspectAndRun) {
       {"bad-unknown-link.xml", {"bad-unknown-link.xml", "Link not found: radio-up"}},
       {"bad-duplicate-host.xml",
        {"bad-duplicate-host.xml", "Refusing to create a second host named 'phone'"}},
-      // SimGrid's energy plugin would abort on these: dsdsi reads them first.
+      // SimGrid aborts the process on these while loading: dsdsi reads them first.
+      {"bad-routing-kind.xml",
+       {"bad-routing-kind.xml:6: zone \"z\": unknown routing \"Fulll\"", "Full, Floyd"}},
+      {"bad-wifi-latency.xml",
+       {"bad-wifi-latency.xml:10: link \"air\": a WIFI link must have latency 0", "\"2ms\""}},
       {"bad-wattage.xml",
        {"bad-wattage.xml:8: host \"cloud\": property wattage_per_state has 2 group(s) of watts "
         "but the host has 1 pstate(s)",
