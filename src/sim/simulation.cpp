@@ -111,6 +111,7 @@ double Simulation::run(RecordSink& sink) {
     if (drafts_on_edge(scenario_.mode)) {
       PolicyContext context;
       context.draft_ms_per_token = place.draft_ms_per_token;
+      context.pipelined = scenario_.mode == DecodingMode::dsd_pipelined;
       const auto one_client = closed_form::inputs_for(scenario_);
       context.cloud_ar_tpot_ms = closed_form::tpot_cloud_ar(one_client);
       // E from the acceptance model, whatever its kind (the closed forms' alpha is bernoulli's).

@@ -104,4 +104,58 @@ TEST(PolicySim, AwcTracksTheBetterOfDsdAndCloudAndSwitchesNearBreakEven) {
   EXPECT_LT(last_dsd_rtt, first_cloud_rtt);
 }
 
+// The same in dsd_pipelined, where drafting overlaps the wait: DSD beats cloud AR below a higher
+// RTT (T_PIPE = t_ar at about 91 ms, against 78 ms for T_SYNC), and awc, which predicts T_PIPE in
+// this mode, stays in DSD up to there: at RTT 85 a prediction of T_SYNC (52 ms against the
+// cloud's 50) would already have sent it to the cloud, T_PIPE (48 ms) keeps it.
+TEST(PolicySim, AwcInPipelinedModeSwitchesNearThePipelinedBreakEven) {
+  const std::vector<std::string> common = {"mode=dsd_pipelined", "cloud.verify_ms=50",
+                                           "cloud.ar_step_ms=50", "workload.requests_per_client=40",
+                                           "workload.output_tokens=400"};
+  const char* const awc = R"(speculation.policy={"kind": "awc", "fallback": "cloud_ar"})";
+  cf::Inputs in;
+  in.alpha = 0.8;
+  in.gamma = 4;
+  in.t_de = 10;
+  in.t_v = in.t_ar = 50;
+  double lo = 0, hi = 1000;  // T_PIPE grows with the RTT: bisect T_PIPE(rtt) = t_ar
+  for (int i = 0; i < 60; ++i) {
+    in.rtt = (lo + hi) / 2;
+    (cf::tpot(dsdsi::DecodingMode::dsd_pipelined, in) < in.t_ar ? lo : hi) = in.rtt;
+  }
+  const double break_even = lo;
+  EXPECT_NEAR(break_even, 91, 1);
+  dsdsi::test::TempDir dir;
+  double last_dsd_rtt = -1, first_cloud_rtt = -1;
+  for (double rtt : {50.0, 85.0, 100.0, 150.0, 300.0}) {
+    auto sets = common;
+    sets.push_back("network.rtt_ms=" + std::to_string(rtt));
+    const auto tag = std::to_string(static_cast<int>(rtt));
+    const auto dsd = dsdsi::test::run_and_summarize(base(), sets, dir.path() / ("dsd" + tag));
+    auto cloud_sets = sets;
+    cloud_sets.push_back("mode=cloud_ar");
+    const auto cloud =
+        dsdsi::test::run_and_summarize(base(), cloud_sets, dir.path() / ("ar" + tag));
+    auto awc_sets = sets;
+    awc_sets.push_back(awc);
+    const auto adaptive =
+        dsdsi::test::run_and_summarize(base(), awc_sets, dir.path() / ("awc" + tag));
+    ASSERT_FALSE(adaptive.empty());
+    const double best =
+        std::min(dsd.at("tpot_ms_mean").get<double>(), cloud.at("tpot_ms_mean").get<double>());
+    EXPECT_LE(adaptive.at("tpot_ms_mean").get<double>(), 1.05 * best) << "RTT " << rtt;
+    long in_cloud = 0, total = 0;
+    for (const auto& r : dsdsi::test::read_csv(dir.path() / ("awc" + tag) / "requests.csv")) {
+      ++total;
+      in_cloud += r.at("drafted") == "0" ? 1 : 0;
+    }
+    if (2 * in_cloud < total) last_dsd_rtt = rtt;
+    if (2 * in_cloud > total && first_cloud_rtt < 0) first_cloud_rtt = rtt;
+  }
+  EXPECT_GE(last_dsd_rtt, 85) << "break-even " << break_even;
+  EXPECT_LT(last_dsd_rtt, break_even + 25) << "break-even " << break_even;
+  EXPECT_GT(first_cloud_rtt, break_even - 25) << "break-even " << break_even;
+  EXPECT_LT(last_dsd_rtt, first_cloud_rtt);
+}
+
 }  // namespace

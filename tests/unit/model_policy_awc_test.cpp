@@ -357,3 +357,46 @@ TEST(ModelPolicyAwc, IsDeterministic) {
 
 }  // namespace
 }  // namespace dsdsi
+
+namespace dsdsi {
+namespace {
+
+// In dsd_pipelined the prediction is T_PIPE: with alpha 0.8, gamma 4, t_de 30 and a 150 ms wait,
+// T_SYNC is 80.3 ms and T_PIPE 68.6 ms (the next window is drafted during the wait). Against a
+// 74 ms cloud, a synchronous client leaves DSD once its evidence is clear; a pipelined one stays.
+TEST(ModelPolicyAwc, PredictsPipelinedTimePerTokenInPipelinedMode) {
+  for (const bool pipelined : {false, true}) {
+    SpeculationParams s;
+    s.gamma = 4;
+    s.policy.kind = PolicyKind::awc;
+    s.policy.gamma_min = s.policy.gamma_max = 4;  // hold the window: compare predictions only
+    s.policy.ewma_weight = 0.01;
+    s.policy.warmup_rounds = 10;
+    s.policy.gamma_smoothing = 0.2;
+    s.policy.fallback = DecodingMode::cloud_ar;
+    s.policy.cloud_tpot_ms = 74;
+    s.policy.switch_margin = 0.03;
+    s.policy.switch_confidence = 1.5;
+    s.policy.probe_every = 4;
+    s.policy.probe_overhead = 0.01;
+    PolicyContext c;
+    c.draft_ms_per_token = 30;
+    c.cloud_ar_tpot_ms = 74;
+    c.pipelined = pipelined;
+    auto policy = make_speculation_policy(s, c);
+    ASSERT_EQ(policy->decoding_for_next_request(), RequestDecoding::dsd);
+    // 2,000 windows whose acceptance follows alpha 0.8 exactly in aggregate: of every 5
+    // windows, accepted counts 4, 4, 1, 0, 3 give 12 successes in 15 trials (alpha_hat 0.8).
+    const std::int64_t pattern[] = {4, 4, 1, 0, 3};
+    for (int i = 0; i < 2000; ++i) {
+      const std::int64_t accepted = pattern[i % 5];
+      policy->observe_round({4, accepted, accepted + 1, 120, 150});
+    }
+    const RequestDecoding next = policy->decoding_for_next_request();
+    EXPECT_EQ(next, pipelined ? RequestDecoding::dsd : RequestDecoding::cloud_ar)
+        << (pipelined ? "pipelined" : "sync");
+  }
+}
+
+}  // namespace
+}  // namespace dsdsi

@@ -54,6 +54,9 @@ struct PolicyContext {
   // cloud.
   double cloud_ar_tpot_ms = 0;
   double colocated_tpot_ms = 0;
+  // The client drafts ahead while a window is in flight (dsd_pipelined): a window's time per
+  // token is then MODEL.md's T_PIPE rather than T_SYNC.
+  bool pipelined = false;
 };
 
 std::unique_ptr<SpeculationPolicy> make_speculation_policy(const SpeculationParams& speculation,

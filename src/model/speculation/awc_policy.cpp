@@ -21,6 +21,7 @@ AwcPolicy::AwcPolicy(std::int64_t configured_gamma, const PolicyParams& params,
                      const PolicyContext& context)
     : params_(params),
       t_de_(context.draft_ms_per_token),
+      pipelined_(context.pipelined),
       estimate_(params.ewma_weight),
       smoothed_gamma_(
           static_cast<double>(std::clamp(configured_gamma, params.gamma_min, params.gamma_max))),
@@ -30,7 +31,8 @@ AwcPolicy::AwcPolicy(std::int64_t configured_gamma, const PolicyParams& params,
 double AwcPolicy::predicted_dsd_ms(double sigmas) const {
   const double alpha =
       std::clamp(estimate_.alpha() + sigmas * estimate_.alpha_standard_error(), 0.0, 1.0);
-  return sync_ms_per_token(alpha, gamma_, t_de_, estimate_.wait_ms());
+  return pipelined_ ? pipelined_ms_per_token(alpha, gamma_, t_de_, estimate_.wait_ms())
+                    : sync_ms_per_token(alpha, gamma_, t_de_, estimate_.wait_ms());
 }
 
 bool AwcPolicy::dsd_clearly_faster() const {

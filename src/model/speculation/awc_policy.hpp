@@ -70,6 +70,7 @@ class AwcPolicy final : public SpeculationPolicy {
 
   PolicyParams params_;
   double t_de_;
+  bool pipelined_;  // predicts T_PIPE (dsd_pipelined) rather than T_SYNC
   RoundEstimator estimate_;
   double smoothed_gamma_;
   std::int64_t gamma_;

@@ -45,6 +45,15 @@ double sync_ms_per_token(double alpha, std::int64_t gamma, double t_de, double w
          closed_form::expected_tokens_per_round(alpha, static_cast<int>(gamma));
 }
 
+double pipelined_ms_per_token(double alpha, std::int64_t gamma, double t_de, double wait_ms) {
+  closed_form::Inputs in;
+  in.alpha = alpha;
+  in.gamma = static_cast<int>(gamma);
+  in.t_de = t_de;
+  in.rtt = wait_ms;  // the observed wait already holds RTT, t_v, ser and queueing
+  return closed_form::tpot_dsd_pipelined(in);
+}
+
 std::int64_t best_sync_gamma(double alpha, double t_de, double wait_ms, std::int64_t gamma_min,
                              std::int64_t gamma_max) {
   std::int64_t best = gamma_min;

@@ -68,6 +68,10 @@ class RoundEstimator {
 // (gamma t_de + wait) / E(alpha, gamma).
 double sync_ms_per_token(double alpha, std::int64_t gamma, double t_de, double wait_ms);
 
+// MODEL.md's pipelined-DSD time per committed token (depth 1): with p = alpha^(gamma+1),
+// [p max((gamma+1) t_de, wait) + (1 - p) (gamma t_de + wait)] / E(alpha, gamma).
+double pipelined_ms_per_token(double alpha, std::int64_t gamma, double t_de, double wait_ms);
+
 // argmax over gamma in [gamma_min, gamma_max] of E(alpha, gamma) / (gamma t_de + wait); ties go
 // to the smaller gamma.
 std::int64_t best_sync_gamma(double alpha, double t_de, double wait_ms, std::int64_t gamma_min,
