@@ -22,12 +22,43 @@ namespace dsdsi {
 namespace sg4 = simgrid::s4u;
 
 namespace {
-// One edge host's clients, and its energy once the last of them has finished.
+
+// Jitter on each client's connection, one line per direction; null entries without jitter.
+struct JitterLines {
+  std::vector<std::unique_ptr<JitterLine>> up, down;
+
+  JitterLines(const Scenario& s, std::size_t clients) : up(clients), down(clients) {
+    if (!has_jitter(s.network.jitter_ms)) return;
+    for (std::size_t c = 0; c < clients; ++c) {
+      up[c] = std::make_unique<JitterLine>(s.network.jitter_ms, s.seed, "jitter-up", c);
+      down[c] = std::make_unique<JitterLine>(s.network.jitter_ms, s.seed, "jitter-down", c);
+    }
+  }
+  // The client's RTT plus the mean extra delay its messages met each way.
+  double mean_rtt_ms(std::size_t client, double rtt_ms) const {
+    if (!up[client]) return rtt_ms;
+    return rtt_ms + up[client]->mean_extra_ms() + down[client]->mean_extra_ms();
+  }
+};
+
+// An edge host's clients, and its energy once the last of them has finished: the device's
+// energy for serving its requests, not for idling while other devices finish theirs.
 struct HostEnergy {
   int clients = 0;
   int running = 0;  // clients not finished yet
   std::optional<double> energy_j;
 };
+
+std::map<const sg4::Host*, HostEnergy> edge_host_tallies(const PlatformLayout& layout) {
+  std::map<const sg4::Host*, HostEnergy> hosts;
+  for (const ClientPlacement& place : layout.clients) {
+    HostEnergy& host = hosts[place.host];
+    ++host.clients;
+    ++host.running;
+  }
+  return hosts;
+}
+
 }  // namespace
 
 Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>& simgrid_args)
@@ -48,27 +79,44 @@ Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>&
 
 Simulation::~Simulation() = default;
 
+std::unique_ptr<SpeculationPolicy> Simulation::client_policy(
+    const ClientPlacement& place, const AcceptanceModel& acceptance) const {
+  if (!drafts_on_edge(scenario_.mode)) return nullptr;
+  PolicyContext context;
+  context.draft_ms_per_token = place.draft_ms_per_token;
+  context.pipelined = scenario_.mode == DecodingMode::dsd_pipelined;
+  const auto one_client = closed_form::inputs_for(scenario_);
+  context.cloud_ar_tpot_ms = closed_form::tpot_cloud_ar(one_client);
+  // E from the acceptance model, whatever its kind (the closed forms' alpha is bernoulli's).
+  context.colocated_tpot_ms =
+      (one_client.gamma * one_client.t_dc + one_client.t_v) /
+      acceptance.expected_tokens_per_round(static_cast<int>(scenario_.speculation.gamma));
+  return make_speculation_policy(scenario_.speculation, context);
+}
+
+EdgeClientSettings Simulation::client_settings(std::size_t client) const {
+  EdgeClientSettings settings;
+  settings.client = static_cast<std::int64_t>(client);
+  settings.mode = scenario_.mode;
+  settings.draft_ms_per_token = layout_.clients[client].draft_ms_per_token;
+  settings.prefill_ms_per_token = scenario_.edge.prefill_ms_per_token;
+  settings.header_bytes = scenario_.network.header_bytes;
+  settings.bytes_per_draft_token = payload::bytes_per_draft_token(scenario_.speculation.payload);
+  return settings;
+}
+
 double Simulation::run(RecordSink& sink) {
   const auto clients = static_cast<std::size_t>(scenario_.workload.clients);
   std::vector<sg4::Mailbox*> downlinks;
   for (std::size_t c = 0; c < clients; ++c) {
     downlinks.push_back(sg4::Mailbox::by_name("down-" + std::to_string(c)));
   }
-
-  // Jitter on each client's connection, one line per direction (none: null entries).
-  std::vector<std::unique_ptr<JitterLine>> up_jitter(clients), down_jitter(clients);
-  const DistributionSpec& jitter = scenario_.network.jitter_ms;
-  if (has_jitter(jitter)) {
-    for (std::size_t c = 0; c < clients; ++c) {
-      up_jitter[c] = std::make_unique<JitterLine>(jitter, scenario_.seed, "jitter-up", c);
-      down_jitter[c] = std::make_unique<JitterLine>(jitter, scenario_.seed, "jitter-down", c);
-    }
-  }
+  const JitterLines jitter(scenario_, clients);
 
   // The cloud: one verifier per server, daemons (the simulation ends when the last client is
   // done), and the directory through which clients reach them.
   ServerDirectory directory(scenario_.cloud.routing, scenario_.seed);
-  directory.set_uplink_jitter(&up_jitter);
+  directory.set_uplink_jitter(&jitter.up);
   const auto acceptance =
       make_acceptance_model(scenario_.speculation.acceptance, scenario_.workload.clients);
   auto client_acceptance = make_client_acceptance(scenario_.seed, clients);
@@ -87,43 +135,16 @@ double Simulation::run(RecordSink& sink) {
     }
   }
 
-  // An edge host's energy is read when the last of its clients finishes: the device's energy
-  // for serving its requests, not for idling while other devices finish theirs.
-  std::map<const sg4::Host*, HostEnergy> edge_hosts;
-  for (const ClientPlacement& place : layout_.clients) {
-    HostEnergy& host = edge_hosts[place.host];
-    ++host.clients;
-    ++host.running;
-  }
-
+  auto edge_hosts = edge_host_tallies(layout_);
   double makespan_ms = 0;
   std::vector<std::unique_ptr<EdgeClient>> edges;
   for (std::size_t c = 0; c < clients; ++c) {
     const ClientPlacement& place = layout_.clients[c];
-    EdgeClientSettings settings;
-    settings.client = static_cast<std::int64_t>(c);
-    settings.mode = scenario_.mode;
-    settings.draft_ms_per_token = place.draft_ms_per_token;
-    settings.prefill_ms_per_token = scenario_.edge.prefill_ms_per_token;
-    settings.header_bytes = scenario_.network.header_bytes;
-    settings.bytes_per_draft_token = payload::bytes_per_draft_token(scenario_.speculation.payload);
-    std::unique_ptr<SpeculationPolicy> policy;
-    if (drafts_on_edge(scenario_.mode)) {
-      PolicyContext context;
-      context.draft_ms_per_token = place.draft_ms_per_token;
-      context.pipelined = scenario_.mode == DecodingMode::dsd_pipelined;
-      const auto one_client = closed_form::inputs_for(scenario_);
-      context.cloud_ar_tpot_ms = closed_form::tpot_cloud_ar(one_client);
-      // E from the acceptance model, whatever its kind (the closed forms' alpha is bernoulli's).
-      context.colocated_tpot_ms =
-          (one_client.gamma * one_client.t_dc + one_client.t_v) /
-          acceptance->expected_tokens_per_round(static_cast<int>(scenario_.speculation.gamma));
-      policy = make_speculation_policy(scenario_.speculation, context);
-    }
     edges.push_back(std::make_unique<EdgeClient>(
-        settings, RequestSource(scenario_.workload, settings.client, scenario_.seed),
-        std::move(policy), verifiers.empty() ? nullptr : &directory, downlinks[c], sink,
-        down_jitter[c].get()));
+        client_settings(c), RequestSource(scenario_.workload, static_cast<std::int64_t>(c),
+                                          scenario_.seed),
+        client_policy(place, *acceptance), verifiers.empty() ? nullptr : &directory,
+        downlinks[c], sink, jitter.down[c].get()));
     sg4::Actor::create("client-" + std::to_string(c), place.host,
                        [e = edges.back().get(), &makespan_ms, &host = edge_hosts[place.host],
                         h = place.host] {
@@ -144,6 +165,7 @@ double Simulation::run(RecordSink& sink) {
                            std::to_string(edges.size()) +
                            " clients unfinished (SimGrid found no event left to run)");
   }
+
   for (std::size_t i = 0; i < verifiers.size(); ++i) {
     const sg4::Host* host = layout_.servers[i].host;
     ServerRecord record =
@@ -159,10 +181,7 @@ double Simulation::run(RecordSink& sink) {
     record.device_class = place.device_class;
     record.draft_ms_per_token = place.draft_ms_per_token;
     record.rtt_ms = place.rtt_ms;
-    record.mean_rtt_ms = place.rtt_ms;
-    if (up_jitter[c]) {
-      record.mean_rtt_ms += up_jitter[c]->mean_extra_ms() + down_jitter[c]->mean_extra_ms();
-    }
+    record.mean_rtt_ms = jitter.mean_rtt_ms(c, place.rtt_ms);
     const HostEnergy& host = edge_hosts.at(place.host);
     if (host.energy_j) record.edge_energy_j = *host.energy_j / static_cast<double>(host.clients);
     sink.on_client(record);

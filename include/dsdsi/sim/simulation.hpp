@@ -8,6 +8,9 @@
 
 #include "dsdsi/config/scenario.hpp"
 #include "dsdsi/metrics/records.hpp"
+#include "dsdsi/model/acceptance_model.hpp"
+#include "dsdsi/model/speculation_policy.hpp"
+#include "dsdsi/sim/edge_client.hpp"
 #include "dsdsi/sim/platform_layout.hpp"
 
 namespace dsdsi {
@@ -28,6 +31,11 @@ class Simulation {
   double run(RecordSink& sink);
 
  private:
+  EdgeClientSettings client_settings(std::size_t client) const;
+  // The client's speculation policy; null in the modes without edge drafting.
+  std::unique_ptr<SpeculationPolicy> client_policy(const ClientPlacement& place,
+                                                   const AcceptanceModel& acceptance) const;
+
   Scenario scenario_;
   std::unique_ptr<simgrid::s4u::Engine> engine_;
   PlatformLayout layout_;
