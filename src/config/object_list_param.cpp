@@ -1,5 +1,6 @@
 #include "dsdsi/config/object_list_param.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <string>
 

@@ -44,7 +44,7 @@ class SummaryAccumulator : public RecordSink {
   nlohmann::ordered_json class_metrics(const std::vector<std::size_t>& clients) const;
 
   std::vector<RequestFacts> request_facts_;
-  std::vector<ClientRecord> clients_;  // by client id once finish() sorts a copy
+  std::vector<ClientRecord> clients_;  // in the order announced (finish() orders them by id)
   std::vector<std::optional<double>> server_energy_j_;
   // Request totals.
   std::int64_t requests_ = 0;
