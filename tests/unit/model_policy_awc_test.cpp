@@ -366,19 +366,9 @@ namespace {
 // 74 ms cloud, a synchronous client leaves DSD once its evidence is clear; a pipelined one stays.
 TEST(ModelPolicyAwc, PredictsPipelinedTimePerTokenInPipelinedMode) {
   for (const bool pipelined : {false, true}) {
-    SpeculationParams s;
-    s.gamma = 4;
-    s.policy.kind = PolicyKind::awc;
+    SpeculationParams s = awc();
     s.policy.gamma_min = s.policy.gamma_max = 4;  // hold the window: compare predictions only
-    s.policy.ewma_weight = 0.01;
-    s.policy.warmup_rounds = 10;
-    s.policy.gamma_smoothing = 0.2;
-    s.policy.fallback = DecodingMode::cloud_ar;
     s.policy.cloud_tpot_ms = 74;
-    s.policy.switch_margin = 0.03;
-    s.policy.switch_confidence = 1.5;
-    s.policy.probe_every = 4;
-    s.policy.probe_overhead = 0.01;
     PolicyContext c;
     c.draft_ms_per_token = 30;
     c.cloud_ar_tpot_ms = 74;
