@@ -39,13 +39,24 @@ void add_latency(nlohmann::ordered_json& out, const std::string& name,
 
 constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
 
-std::vector<double> defined(const std::vector<double>& values) {
-  std::vector<double> out;
-  for (const double v : values) {
-    if (!std::isnan(v)) out.push_back(v);
+// The TTFT, TPOT and E2E rows of a set of requests (the run's, or a class's), skipping the
+// requests where one is undefined.
+class RequestLatencies {
+ public:
+  void add(double ttft_ms, double tpot_ms, double e2e_ms) {
+    if (!std::isnan(ttft_ms)) ttft_ms_.push_back(ttft_ms);
+    if (!std::isnan(tpot_ms)) tpot_ms_.push_back(tpot_ms);
+    if (!std::isnan(e2e_ms)) e2e_ms_.push_back(e2e_ms);
   }
-  return out;
-}
+  void add_to(nlohmann::ordered_json& out) const {
+    add_latency(out, "ttft_ms", ttft_ms_);
+    add_latency(out, "tpot_ms", tpot_ms_);
+    add_latency(out, "e2e_ms", e2e_ms_);
+  }
+
+ private:
+  std::vector<double> ttft_ms_, tpot_ms_, e2e_ms_;
+};
 
 // The total when every part is known, else none (a partial sum would read as a real total).
 std::optional<double> total_if_all(const std::vector<std::optional<double>>& parts) {
@@ -58,6 +69,14 @@ std::optional<double> total_if_all(const std::vector<std::optional<double>>& par
   return sum;
 }
 
+// "<side>_energy_j" and "<side>_j_per_token": null unless every part is known.
+void add_energy(nlohmann::ordered_json& out, const std::string& side,
+                const std::vector<std::optional<double>>& parts, double tokens) {
+  const auto joules = total_if_all(parts);
+  out[side + "_energy_j"] = number_or_null(joules);
+  out[side + "_j_per_token"] = number_or_null(joules ? ratio(*joules, tokens) : std::nullopt);
+}
+
 }  // namespace
 
 void SummaryAccumulator::on_request(const RequestRecord& record) {
@@ -65,23 +84,18 @@ void SummaryAccumulator::on_request(const RequestRecord& record) {
   output_tokens_ += record.output_tokens;
   bytes_up_ += record.bytes_up;
   bytes_down_ += record.bytes_down;
+  RequestFacts facts{record.client, record.output_tokens, record.rounds, record.drafted,
+                     record.accepted, kUndefined, kUndefined, kUndefined};
   // A request that produced no token has no first or last token time, hence no latency; it
   // still counts as a request.
   if (record.output_tokens >= 1) {
-    ttft_ms_.push_back(record.first_token_ms - record.submit_ms);
-    e2e_ms_.push_back(record.last_token_ms - record.submit_ms);
+    facts.ttft_ms = record.first_token_ms - record.submit_ms;
+    facts.e2e_ms = record.last_token_ms - record.submit_ms;
   }
   // TPOT is the mean gap between consecutive tokens: a single token has no gap.
-  RequestFacts facts{record.client, record.output_tokens, record.rounds, record.drafted,
-                     record.accepted, kUndefined, kUndefined, kUndefined};
-  if (record.output_tokens >= 1) {
-    facts.ttft_ms = ttft_ms_.back();
-    facts.e2e_ms = e2e_ms_.back();
-  }
   if (record.output_tokens >= 2) {
-    tpot_ms_.push_back((record.last_token_ms - record.first_token_ms) /
-                       static_cast<double>(record.output_tokens - 1));
-    facts.tpot_ms = tpot_ms_.back();
+    facts.tpot_ms = (record.last_token_ms - record.first_token_ms) /
+                    static_cast<double>(record.output_tokens - 1);
   }
   request_facts_.push_back(facts);
 }
@@ -120,7 +134,7 @@ nlohmann::ordered_json SummaryAccumulator::class_metrics(
     energy.push_back(c.edge_energy_j);
   }
   std::int64_t requests = 0, tokens = 0, rounds = 0, drafted = 0, accepted = 0;
-  std::vector<double> ttft, tpot, e2e;
+  RequestLatencies latencies;
   for (const RequestFacts& r : request_facts_) {
     const auto id = static_cast<std::size_t>(r.client);
     if (id >= in_class.size() || !in_class[id]) continue;
@@ -129,9 +143,7 @@ nlohmann::ordered_json SummaryAccumulator::class_metrics(
     rounds += r.rounds;
     drafted += r.drafted;
     accepted += r.accepted;
-    ttft.push_back(r.ttft_ms);
-    tpot.push_back(r.tpot_ms);
-    e2e.push_back(r.e2e_ms);
+    latencies.add(r.ttft_ms, r.tpot_ms, r.e2e_ms);
   }
   nlohmann::ordered_json out;
   out["clients"] = members.size();
@@ -141,14 +153,9 @@ nlohmann::ordered_json SummaryAccumulator::class_metrics(
       number_or_null(ratio(static_cast<double>(tokens), static_cast<double>(rounds)));
   out["acceptance_rate"] =
       number_or_null(ratio(static_cast<double>(accepted), static_cast<double>(drafted)));
-  add_latency(out, "ttft_ms", defined(ttft));
-  add_latency(out, "tpot_ms", defined(tpot));
-  add_latency(out, "e2e_ms", defined(e2e));
+  latencies.add_to(out);
   out["rtt_ms_mean"] = summarize_latencies(rtt).mean;
-  const auto joules = total_if_all(energy);
-  out["edge_energy_j"] = number_or_null(joules);
-  out["edge_j_per_token"] =
-      number_or_null(joules ? ratio(*joules, static_cast<double>(tokens)) : std::nullopt);
+  add_energy(out, "edge", energy, static_cast<double>(tokens));
   return out;
 }
 
@@ -168,9 +175,9 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
       number_or_null(ratio(static_cast<double>(committed_), static_cast<double>(rounds_)));
   out["acceptance_rate"] =
       number_or_null(ratio(static_cast<double>(accepted_), static_cast<double>(drafted_)));
-  add_latency(out, "ttft_ms", ttft_ms_);
-  add_latency(out, "tpot_ms", tpot_ms_);
-  add_latency(out, "e2e_ms", e2e_ms_);
+  RequestLatencies latencies;
+  for (const RequestFacts& r : request_facts_) latencies.add(r.ttft_ms, r.tpot_ms, r.e2e_ms);
+  latencies.add_to(out);
   out["throughput_tokens_per_s"] = number_or_null(ratio(tokens, makespan_ms / 1000.0));
   // With no batch the verifier never ran (edge-only mode): its busy fraction is undefined, not 0.
   // With several servers it is their mean (busy time over makespan times servers).
@@ -191,12 +198,8 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
     edge_energy.push_back(c.edge_energy_j);
   }
   add_latency(out, "rtt_ms", rtt);
-  const auto edge_j = total_if_all(edge_energy);
-  const auto cloud_j = total_if_all(server_energy_j_);
-  out["edge_energy_j"] = number_or_null(edge_j);
-  out["edge_j_per_token"] = number_or_null(edge_j ? ratio(*edge_j, tokens) : std::nullopt);
-  out["cloud_energy_j"] = number_or_null(cloud_j);
-  out["cloud_j_per_token"] = number_or_null(cloud_j ? ratio(*cloud_j, tokens) : std::nullopt);
+  add_energy(out, "edge", edge_energy, tokens);
+  add_energy(out, "cloud", server_energy_j_, tokens);
 
   if (!clients_.empty()) {
     // Classes in order of their first client (clients are announced in any order).

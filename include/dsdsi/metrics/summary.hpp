@@ -35,7 +35,7 @@ class SummaryAccumulator : public RecordSink {
   nlohmann::ordered_json finish(double makespan_ms) const;
 
  private:
-  // What one request contributes to its client's class (by_class).
+  // What one request contributes to the latencies, and to its client's class (by_class).
   struct RequestFacts {
     std::int64_t client;
     std::int64_t output_tokens, rounds, drafted, accepted;
@@ -51,9 +51,6 @@ class SummaryAccumulator : public RecordSink {
   std::int64_t output_tokens_ = 0;
   std::int64_t bytes_up_ = 0;
   std::int64_t bytes_down_ = 0;
-  std::vector<double> ttft_ms_;
-  std::vector<double> tpot_ms_;
-  std::vector<double> e2e_ms_;
   // Round totals.
   std::int64_t rounds_ = 0;
   std::int64_t drafted_ = 0;
