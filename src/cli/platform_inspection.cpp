@@ -126,9 +126,7 @@ PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& la
     edge.role = "edge";
     edge.line = host_line(edge.name);
     edge.wattage = wattage_of(host);
-    const char* device_class = host->get_property("device_class");
-    edge.device_class =
-        device_class != nullptr && *device_class != '\0' ? device_class : kDefaultDeviceClass;
+    edge.device_class = device_class_of(host);
     if (const char* value = host->get_property("draft_ms_per_token")) {
       const auto placed = placement_of.find(host);
       edge.draft_ms_per_token = placed != placement_of.end()

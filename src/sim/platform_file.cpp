@@ -169,10 +169,9 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
 
   std::vector<ClientPlacement> per_edge;
   for (sg4::Host* edge : edges) {
-    const char* device_class = edge->get_property("device_class");
     ClientPlacement placement{
         edge, 0, positive_property(edge, "draft_ms_per_token", unbatched_step_ms(s.edge.draft, 1)),
-        device_class != nullptr && *device_class != '\0' ? device_class : kDefaultDeviceClass};
+        device_class_of(edge)};
     // Any request may be routed to any server: every edge host needs a route to each.
     for (const sg4::Host* cloud : clouds) {
       if (!has_route(edge, cloud) || !has_route(cloud, edge)) {

@@ -44,6 +44,11 @@ bool has_wattage(const sg4::Host* host) {
   return host->get_property("wattage_per_state") != nullptr;
 }
 
+std::string device_class_of(const sg4::Host* host) {
+  const char* value = host->get_property("device_class");
+  return value != nullptr && *value != '\0' ? value : kDefaultDeviceClass;
+}
+
 double route_rtt_ms(const sg4::Host* a, const sg4::Host* b) {
   std::vector<sg4::Link*> links;
   double there = 0, back = 0;

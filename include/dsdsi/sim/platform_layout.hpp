@@ -26,6 +26,8 @@ inline constexpr const char* kDefaultDeviceClass = "default";
 std::string wattage_property(const Wattage& watts);
 // Whether the host declares its power (energy can be read for it).
 bool has_wattage(const simgrid::s4u::Host* host);
+// A platform file's edge host's class: its device_class property, or kDefaultDeviceClass.
+std::string device_class_of(const simgrid::s4u::Host* host);
 
 struct ServerPlacement {
   simgrid::s4u::Host* host = nullptr;
