@@ -79,11 +79,8 @@ Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>&
 
 Simulation::~Simulation() = default;
 
-std::unique_ptr<SpeculationPolicy> Simulation::client_policy(
-    const ClientPlacement& place, const AcceptanceModel& acceptance) const {
-  if (!drafts_on_edge(scenario_.mode)) return nullptr;
+PolicyContext Simulation::policy_context(const AcceptanceModel& acceptance) const {
   PolicyContext context;
-  context.draft_ms_per_token = place.draft_ms_per_token;
   context.pipelined = scenario_.mode == DecodingMode::dsd_pipelined;
   const auto one_client = closed_form::inputs_for(scenario_);
   context.cloud_ar_tpot_ms = closed_form::tpot_cloud_ar(one_client);
@@ -91,6 +88,13 @@ std::unique_ptr<SpeculationPolicy> Simulation::client_policy(
   context.colocated_tpot_ms =
       (one_client.gamma * one_client.t_dc + one_client.t_v) /
       acceptance.expected_tokens_per_round(static_cast<int>(scenario_.speculation.gamma));
+  return context;
+}
+
+std::unique_ptr<SpeculationPolicy> Simulation::client_policy(const ClientPlacement& place,
+                                                             PolicyContext context) const {
+  if (!drafts_on_edge(scenario_.mode)) return nullptr;
+  context.draft_ms_per_token = place.draft_ms_per_token;
   return make_speculation_policy(scenario_.speculation, context);
 }
 
@@ -135,6 +139,7 @@ double Simulation::run(RecordSink& sink) {
     }
   }
 
+  const PolicyContext shared_context = policy_context(*acceptance);
   auto edge_hosts = edge_host_tallies(layout_);
   double makespan_ms = 0;
   std::vector<std::unique_ptr<EdgeClient>> edges;
@@ -143,7 +148,7 @@ double Simulation::run(RecordSink& sink) {
     edges.push_back(std::make_unique<EdgeClient>(
         client_settings(c), RequestSource(scenario_.workload, static_cast<std::int64_t>(c),
                                           scenario_.seed),
-        client_policy(place, *acceptance), verifiers.empty() ? nullptr : &directory,
+        client_policy(place, shared_context), verifiers.empty() ? nullptr : &directory,
         downlinks[c], sink, jitter.down[c].get()));
     sg4::Actor::create("client-" + std::to_string(c), place.host,
                        [e = edges.back().get(), &makespan_ms, &host = edge_hosts[place.host],

@@ -32,9 +32,12 @@ class Simulation {
 
  private:
   EdgeClientSettings client_settings(std::size_t client) const;
-  // The client's speculation policy; null in the modes without edge drafting.
+  // What every client's policy is told alike: the mode and the cloud-side priors.
+  PolicyContext policy_context(const AcceptanceModel& acceptance) const;
+  // The client's speculation policy, from `context` and its own device; null in the modes
+  // without edge drafting.
   std::unique_ptr<SpeculationPolicy> client_policy(const ClientPlacement& place,
-                                                   const AcceptanceModel& acceptance) const;
+                                                   PolicyContext context) const;
 
   Scenario scenario_;
   std::unique_ptr<simgrid::s4u::Engine> engine_;
