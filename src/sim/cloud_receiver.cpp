@@ -2,8 +2,8 @@
 
 #include <memory>
 #include <simgrid/s4u/Actor.hpp>
-#include <simgrid/s4u/Comm.hpp>
 
+#include "dsdsi/sim/jittered_receive.hpp"
 #include "dsdsi/sim/messages.hpp"
 #include "dsdsi/sim/sim_clock.hpp"
 
@@ -40,16 +40,7 @@ void CloudReceiver::operator()() const {
   // With jitter, the next upload must keep moving while this one is held back.
   if (jitter_ != nullptr) uplink_->set_receiver(simgrid::s4u::Actor::self());
   for (;;) {
-    std::unique_ptr<UplinkMessage> message;
-    if (jitter_ == nullptr) {
-      message.reset(uplink_->get<UplinkMessage>());
-    } else {
-      UplinkMessage* raw = nullptr;
-      const simgrid::s4u::CommPtr comm = uplink_->get_async<UplinkMessage>(&raw);
-      comm->wait();
-      message.reset(raw);
-      spend_ms(jitter_->delivery_ms(comm->get_finish_time() * 1e3) - now_ms());
-    }
+    const auto message = receive_delivered<UplinkMessage>(uplink_, jitter_);
     const double now = now_ms();
     std::visit([&](const auto& m) { queue_->push(to_job(client_, m, now)); }, *message);
   }

@@ -5,6 +5,7 @@
 
 #include "dsdsi/model/payload.hpp"
 #include "dsdsi/model/round_logic.hpp"
+#include "dsdsi/sim/jittered_receive.hpp"
 #include "dsdsi/sim/sim_clock.hpp"
 
 namespace dsdsi {
@@ -85,21 +86,7 @@ void EdgeClient::prefill_draft_model(const Request& r) const {
 }
 
 std::unique_ptr<RoundReply> EdgeClient::receive_reply() {
-  if (down_jitter_ == nullptr) return std::unique_ptr<RoundReply>(downlink_->get<RoundReply>());
-  RoundReply* raw = nullptr;
-  const sg4::CommPtr comm = downlink_->get_async<RoundReply>(&raw);
-  comm->wait();
-  std::unique_ptr<RoundReply> reply(raw);
-  hold_until_delivered(*comm);
-  return reply;
-}
-
-void EdgeClient::hold_until_delivered(const sg4::Comm& arrived) {
-  // The transfer may have completed while the client was busy (the downlink has a permanent
-  // receiver): its own finish time is when it arrived.
-  if (down_jitter_ != nullptr) {
-    spend_ms(down_jitter_->delivery_ms(arrived.get_finish_time() * 1e3) - now_ms());
-  }
+  return receive_delivered<RoundReply>(downlink_, down_jitter_);
 }
 
 std::int64_t EdgeClient::next_window(std::int64_t remaining) {
@@ -212,7 +199,7 @@ void EdgeClient::decode_pipelined(Request& r) {
     const sg4::CommPtr verdict = downlink_->get_async<RoundReply>(&raw_reply);
     verdict->wait();
     const std::unique_ptr<RoundReply> reply(raw_reply);
-    hold_until_delivered(*verdict);
+    hold_until_delivered(down_jitter_, *verdict);
     remaining -= take_reply(r.record, *reply);
     policy_->observe_round({window, reply->accepted, reply->committed, draft_ms, now_ms() - sent});
     if (reply->bonus_guessed && remaining > 0) {

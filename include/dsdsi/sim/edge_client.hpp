@@ -57,7 +57,6 @@ class EdgeClient {
   void draft(std::int64_t tokens) const;
   // The next message on the downlink, handed over when the jitter delivers it.
   std::unique_ptr<RoundReply> receive_reply();
-  void hold_until_delivered(const simgrid::s4u::Comm& arrived);
   std::int64_t next_window(std::int64_t remaining);
   void send_window(Request& r, std::int64_t window, bool with_guess, std::int64_t remaining,
                    bool wait_for_delivery);
