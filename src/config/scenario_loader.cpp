@@ -202,13 +202,18 @@ bool excluded_default(const ParamSpec& spec, const std::map<std::string, ParamSt
   return false;
 }
 
-// The parameters' checks that need other parameters, once every parameter has been checked.
-void check_in_context(const std::map<std::string, ParamState>& states, ProblemList& problems) {
-  const ValueLookup value_of = [&states](const std::string& dotted) -> const json* {
+// A checked parameter's value by dotted path; null when it is absent or invalid.
+ValueLookup lookup_in(const std::map<std::string, ParamState>& states) {
+  return [&states](const std::string& dotted) -> const json* {
     const auto found = states.find(dotted);
     if (found == states.end() || !found->second.present || !found->second.valid) return nullptr;
     return &found->second.value;
   };
+}
+
+// The parameters' checks that need other parameters, once every parameter has been checked.
+void check_in_context(const std::map<std::string, ParamState>& states, ProblemList& problems) {
+  const ValueLookup value_of = lookup_in(states);
   for (const auto& spec : parameter_table()) {
     const ParamState& state = states.at(spec.path);
     if (!spec.context_check || !state.present || !state.valid) continue;
@@ -244,15 +249,7 @@ LoadedScenario load_document(json document, const std::string& source,
   }
   check_exclusions(states, problems);
   check_in_context(states, problems);
-  check_key_groups(
-      [&states](const std::string& dotted) -> const json* {
-        const auto found = states.find(dotted);
-        if (found == states.end() || !found->second.present || !found->second.valid) {
-          return nullptr;
-        }
-        return &found->second.value;
-      },
-      problems);
+  check_key_groups(lookup_in(states), problems);
   problems.throw_if_any();
 
   LoadedScenario loaded{Scenario{}, json::object(), source};
