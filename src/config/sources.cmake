@@ -18,6 +18,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/overrides.cpp
   src/config/param_check.cpp
   src/config/param_kinds.cpp
+  src/config/parameter_rows_hosts.cpp
   src/config/parameter_table.cpp
   src/config/payload_param.cpp
   src/config/platform_path.cpp
