@@ -15,6 +15,7 @@
 #include "dsdsi/metrics/json_file.hpp"
 #include "dsdsi/metrics/staged_output_dir.hpp"
 #include "dsdsi/metrics/summary.hpp"
+#include "dsdsi/metrics/timeline_sink.hpp"
 #include "dsdsi/model/closed_form.hpp"
 #include "dsdsi/sim/simulation.hpp"
 
@@ -58,11 +59,19 @@ int run(const RunOptions& options, const Invocation& invocation) {
     spdlog::warn("--force: {} will be replaced when the run succeeds", out_dir.string());
   }
 
-  CsvSink csv(out.staging());
-  SummaryAccumulator summary_records;
-  FanoutSink sink({&csv, &summary_records});
+  CsvSink csv(out.staging(), MeasureWindow::of(s.measure));
+  SummaryAccumulator summary_records(s.measure);
+  std::vector<RecordSink*> sinks{&csv, &summary_records};
+  std::unique_ptr<TimelineSink> timeline;
+  if (s.measure.timeline_ms > 0) {
+    timeline = std::make_unique<TimelineSink>(
+        s.measure, uses_cloud(s.mode) ? simulation.layout().servers.size() : 0);
+    sinks.push_back(timeline.get());
+  }
+  FanoutSink sink(sinks);
   const double makespan_ms = simulation.run(sink);
   csv.close();
+  if (timeline) timeline->write(out.staging() / "timeline.csv", makespan_ms);
   const nlohmann::ordered_json summary = summary_records.finish(makespan_ms);
   write_json_file(out.staging() / "summary.json", summary);
 
@@ -88,8 +97,9 @@ Command add_run_command(CLI::App& app, const Invocation& invocation) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* command = app.add_subcommand(
       "run",
-      "Run one simulation and write summary.json, requests.csv, rounds.csv, clients.csv "
-      "and run.json into the output folder.\n"
+      "Run one simulation and write summary.json, requests.csv, rounds.csv, servers.csv, "
+      "clients.csv, timeline.csv (unless measure.timeline_ms is 0) and run.json into the output "
+      "folder.\n"
       "Example: dsdsi run scenarios/quickstart.json --set network.rtt_ms=80 --out runs/rtt80\n"
       "SimGrid options (--cfg=..., --log=...) are passed to the engine.");
   add_scenario_args(command, options->args);

@@ -23,7 +23,7 @@ ParamKind closed_loop_kind() {
   return {
       "closed_loop",
       "Each client submits its next request `think_ms` after the previous one's last token; "
-      "the first at time 0. How fast requests come depends on how fast they are served.",
+      "the first when `workload.start` says. How fast requests come depends on how fast they are served.",
       {{"kind", "closed_loop"}, {"think_ms", {{"dist", "uniform"}, {"min", 500}, {"max", 2000}}}},
       {distribution_param("think_ms", "ms",
                           "Pause between a request's last token and the client's next "
@@ -34,18 +34,41 @@ ParamKind closed_loop_kind() {
       nullptr};
 }
 
+// Exactly one of the two rates: one process for the run, or one per client.
+std::vector<NestedProblem> finish_poisson(const json& object, json&) {
+  const bool total = object.contains("rate_per_s"),
+             per_client = object.contains("rate_per_client_per_s");
+  if (total && per_client) {
+    return {{{"rate_per_client_per_s"},
+             "given together with rate_per_s: the load is either one process for the run "
+             "(rate_per_s) or one per client (rate_per_client_per_s); give one of the two"}};
+  }
+  if (!total && !per_client) {
+    return {{{"rate_per_s"}, "required for kind \"poisson\" (or rate_per_client_per_s)"}};
+  }
+  return {};
+}
+
 ParamKind poisson_kind() {
   return {"poisson",
-          "Open loop: requests arrive at random, `rate_per_s` per second over all clients (each "
-          "client has its own Poisson process of rate `rate_per_s` / `workload.clients`), "
-          "whether or not earlier ones are done; a request that arrives while its client is busy "
-          "waits, and the wait counts in its TTFT.",
+          "Open loop: requests arrive at random whether or not earlier ones are done. "
+          "`rate_per_s`: one Poisson process of that rate for the whole run, each arrival going "
+          "to a client drawn uniformly at random; `rate_per_client_per_s`: each client its own "
+          "Poisson process of that rate (the load grows with `workload.clients`). Give one of "
+          "the two. A request that arrives while its client is busy waits, and the wait counts "
+          "in its TTFT.",
           {{"kind", "poisson"}, {"rate_per_s", 5}},
-          {Param::number("rate_per_s", "requests/s", "Mean arrival rate over all clients.")
-               .required()
+          {Param::number("rate_per_s", "requests/s",
+                         "Rate of the run's one arrival process, over all clients.")
+               .optional()
+               .above(0)
+               .not_stored(),
+           Param::number("rate_per_client_per_s", "requests/s",
+                         "Rate of each client's own arrival process.")
+               .optional()
                .above(0)
                .not_stored()},
-          nullptr};
+          finish_poisson};
 }
 
 // Reads the trace now, so that a bad file never fails in the middle of a run.
@@ -134,7 +157,8 @@ ArrivalParams arrival_params_of(const json& stored) {
       arrival.think_ms = distribution_of(stored.at("think_ms"));
       break;
     case ArrivalKind::poisson:
-      arrival.rate_per_s = stored.at("rate_per_s").get<double>();
+      arrival.rate_per_s = stored.value("rate_per_s", 0.0);
+      arrival.rate_per_client_per_s = stored.value("rate_per_client_per_s", 0.0);
       break;
     case ArrivalKind::trace:
       arrival.file = stored.at("file").get<std::string>();

@@ -65,6 +65,13 @@ void check_acceptance_trace_length(const Scenario& s, ProblemList& problems) {
   const auto records = static_cast<std::int64_t>(acceptance.records.size());
   const std::string has =
       acceptance.file + " has " + std::to_string(records) + (records == 1 ? " record" : " records");
+  if (w.arrival.kind != ArrivalKind::trace && w.requests_per_client == 0) {
+    problems.add(acceptance_key("file"),
+                 "needs a record for every request, so the run needs "
+                 "workload.requests_per_client (without it, clients submit until "
+                 "measure.horizon_ms, an open-ended number of requests)");
+    return;
+  }
   if (w.arrival.kind != ArrivalKind::trace) {
     // clients x requests_per_client <= records, without forming a product that may overflow.
     if (w.requests_per_client <= records / w.clients) return;
@@ -216,6 +223,16 @@ void check_verify_table_for_adaptive_gamma(const Scenario& s, ProblemList& probl
   }
 }
 
+// The window [warmup, horizon] must hold some time.
+void check_measure_window(const Scenario& s, ProblemList& problems) {
+  const MeasureParams& m = s.measure;
+  if (m.horizon_ms > 0 && m.warmup_ms >= m.horizon_ms) {
+    problems.add({"measure", "warmup_ms"}, "must be below measure.horizon_ms (" +
+                                               number_text(m.horizon_ms) + "), got " +
+                                               number_text(m.warmup_ms));
+  }
+}
+
 }  // namespace
 
 void check_cross_fields(const Scenario& s, const json& resolved, ProblemList& problems) {
@@ -224,6 +241,7 @@ void check_cross_fields(const Scenario& s, const json& resolved, ProblemList& pr
   check_acceptance_trace_length(s, problems);
   check_kv_budget(s, problems);
   check_prefill_coverage(s, problems);
+  check_measure_window(s, problems);
 }
 
 }  // namespace dsdsi

@@ -10,4 +10,7 @@ namespace dsdsi {
 // `network.*`, `edge.*` and `cloud.*` (parameter_rows_hosts.cpp).
 std::vector<ParamSpec> network_and_host_rows();
 
+// `measure.*`: the measurement window, the timeline and the SLO (parameter_rows_measure.cpp).
+std::vector<ParamSpec> measure_rows();
+
 }  // namespace dsdsi

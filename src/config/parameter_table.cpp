@@ -12,6 +12,7 @@
 #include "dsdsi/config/payload_param.hpp"
 #include "dsdsi/config/platform_path.hpp"
 #include "dsdsi/config/policy_param.hpp"
+#include "dsdsi/config/start_param.hpp"
 #include "parameter_rows.hpp"
 
 namespace dsdsi {
@@ -160,9 +161,18 @@ std::vector<ParamSpec> build_table() {
       arrival_param("workload.arrival",
                     "How requests arrive: a closed loop, a Poisson process, or a workload trace.")
           .store_converted(arrival_params_of, &S::workload, &WorkloadParams::arrival),
+      start_param("workload.start",
+                  "When each closed-loop client submits its first request: `together`, `ramp` "
+                  "or `stationary`. Absent: `stationary` with more than one client, "
+                  "`together` with one.")
+          .only_when("workload.arrival", {"closed_loop"},
+                     "open-loop arrivals say when every request comes")
+          .store_converted(start_params_of, &S::workload, &WorkloadParams::start),
       Param::integer("workload.requests_per_client", "requests",
-                     "Requests each client sends (a workload trace's lines are the requests).")
-          .default_to(10)
+                     "Requests each client sends (a workload trace's lines are the requests). "
+                     "Absent: 10, or, with `measure.horizon_ms`, as many as the clients submit "
+                     "before the horizon.")
+          .optional()
           .at_least(1)
           .only_when("workload.arrival", {"closed_loop", "poisson"}, kTraceGivesRequests)
           .store(&S::workload, &WorkloadParams::requests_per_client),
@@ -189,12 +199,17 @@ std::vector<ParamSpec> build_table() {
                           "/workload/think_ms is the shorthand for a closed_loop /workload/arrival")
           .store(&S::workload, &WorkloadParams::think_ms),
 
+  };
+  for (auto& row : after) table.push_back(std::move(row));
+  // What the summary measures (parameter_rows_measure.cpp).
+  for (auto& row : measure_rows()) table.push_back(std::move(row));
+  std::vector<ParamSpec> last = {
       Param::object("sweep",
                     "Parameter sweep description, read by `dsdsi sweep`; kept as given here.")
           .optional()
           .not_stored(),
   };
-  for (auto& row : after) table.push_back(std::move(row));
+  for (auto& row : last) table.push_back(std::move(row));
   return table;
 }
 

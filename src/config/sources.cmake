@@ -19,6 +19,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/param_check.cpp
   src/config/param_kinds.cpp
   src/config/parameter_rows_hosts.cpp
+  src/config/parameter_rows_measure.cpp
   src/config/parameter_table.cpp
   src/config/payload_param.cpp
   src/config/platform_path.cpp
@@ -27,6 +28,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/scenario_file.cpp
   src/config/scenario_loader.cpp
   src/config/scenario_reference.cpp
+  src/config/start_param.cpp
   src/config/trace_files.cpp
   src/config/workload_shorthands.cpp
   src/config/sweep_plan.cpp

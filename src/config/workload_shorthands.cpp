@@ -14,12 +14,26 @@ bool given(const nlohmann::json& resolved, const char* section, const char* key)
 
 }  // namespace
 
+const std::int64_t kDefaultRequestsPerClient = 10;
+
 void apply_workload_shorthands(Scenario& s, const nlohmann::json& resolved) {
   WorkloadParams& w = s.workload;
   if (!given(resolved, "workload", "arrival")) {
     w.arrival = ArrivalParams{};
     w.arrival.kind = ArrivalKind::closed_loop;
     w.arrival.think_ms = DistributionSpec::fixed_at(w.think_ms);
+  }
+  // Without a count, 10 requests each; with a horizon, as many as come before it (0).
+  if (!given(resolved, "workload", "requests_per_client") && s.measure.horizon_ms == 0) {
+    w.requests_per_client = kDefaultRequestsPerClient;
+  }
+  // Several clients of a closed loop start spread out unless told otherwise; one client starts
+  // at time 0 (the closed forms' single client).
+  if (!given(resolved, "workload", "start")) {
+    w.start = StartParams{};
+    w.start.kind = w.clients > 1 && w.arrival.kind == ArrivalKind::closed_loop
+                       ? StartKind::stationary
+                       : StartKind::together;
   }
   if (w.arrival.kind == ArrivalKind::trace) {
     w.prompt = DistributionSpec{};

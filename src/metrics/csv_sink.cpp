@@ -28,6 +28,25 @@ void append(std::string& row, double value) {
   row.append(text, result.ptr);
 }
 
+void append(std::string& row, bool value) { row += value ? '1' : '0'; }
+
+void append(std::string& row, RoundKind kind) {
+  switch (kind) {
+    case RoundKind::prefill:
+      row += "prefill";
+      return;
+    case RoundKind::verify:
+      row += "verify";
+      return;
+    case RoundKind::ar_step:
+      row += "ar_step";
+      return;
+    case RoundKind::colocated:
+      row += "colocated";
+      return;
+  }
+}
+
 // An absent value is an empty cell (energy without wattage).
 void append(std::string& row, const std::optional<double>& value) {
   if (value) append(row, *value);
@@ -52,13 +71,13 @@ void append_row(std::string& row, First first, Rest... rest) {
 
 }  // namespace
 
-CsvSink::CsvSink(const std::filesystem::path& dir) {
+CsvSink::CsvSink(const std::filesystem::path& dir, MeasureWindow window) : window_(window) {
   open(requests_, dir / "requests.csv",
        "client,request,server,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,"
-       "drafted,accepted,bytes_up,bytes_down\n");
+       "drafted,accepted,bytes_up,bytes_down,in_window\n");
   open(rounds_, dir / "rounds.csv",
-       "client,request,server,sent_ms,batch_id,batch_size,batch_tokens,verify_start_ms,"
-       "verify_end_ms,gamma,accepted,committed\n");
+       "client,request,server,kind,sent_ms,arrive_ms,batch_id,batch_size,batch_tokens,"
+       "verify_start_ms,verify_end_ms,gamma,accepted,committed,in_window\n");
   open(servers_, dir / "servers.csv",
        "server,host,batches,busy_fraction,batch_size_mean,batch_size_p95,queue_delay_ms_mean,"
        "admission_wait_ms_mean,requests,energy_j\n");
@@ -88,13 +107,15 @@ void CsvSink::open(File& file, const std::filesystem::path& path, const char* he
 
 void CsvSink::on_request(const RequestRecord& r) {
   append_row(row_, r.client, r.request, r.server, r.submit_ms, r.first_token_ms, r.last_token_ms,
-             r.output_tokens, r.rounds, r.drafted, r.accepted, r.bytes_up, r.bytes_down);
+             r.output_tokens, r.rounds, r.drafted, r.accepted, r.bytes_up, r.bytes_down,
+             window_.request_in(r.submit_ms));
   requests_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
 }
 
 void CsvSink::on_round(const RoundRecord& r) {
-  append_row(row_, r.client, r.request, r.server, r.sent_ms, r.batch_id, r.batch_size,
-             r.batch_tokens, r.verify_start_ms, r.verify_end_ms, r.gamma, r.accepted, r.committed);
+  append_row(row_, r.client, r.request, r.server, r.kind, r.sent_ms, r.arrive_ms, r.batch_id,
+             r.batch_size, r.batch_tokens, r.verify_start_ms, r.verify_end_ms, r.gamma, r.accepted,
+             r.committed, window_.started_in(r.verify_start_ms));
   rounds_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
 }
 

@@ -50,10 +50,6 @@ std::string bytes(std::optional<double> value) {
   return fmt::format("{:.1f} {}", scaled, kUnits[unit]);
 }
 
-std::string with_unit(const std::string& text, const char* unit) {
-  return text == kNotAvailable ? text : text + unit;
-}
-
 void add_line(std::string& out, const char* label, const std::string& value) {
   fmt::format_to(std::back_inserter(out), "{:<16}{}\n", label, value);
 }
@@ -61,9 +57,12 @@ void add_line(std::string& out, const char* label, const std::string& value) {
 void add_latency_row(std::string& out, const nlohmann::ordered_json& summary, const char* label,
                      const std::string& key) {
   fmt::format_to(std::back_inserter(out), "  {:<14}", label);
-  for (const char* suffix : {"_mean", "_p50", "_p95", "_p99"}) {
+  for (const char* suffix : {"_mean", "_mean_ci95", "_p50", "_p90", "_p95", "_p99"}) {
+    const auto value = number(summary, (key + suffix).c_str());
+    // The half-width: blank where the run has none (a made-up number would be worse).
+    const bool ci = std::string(suffix) == "_mean_ci95";
     fmt::format_to(std::back_inserter(out), "{:>11}",
-                   fixed(number(summary, (key + suffix).c_str()), 2));
+                   ci ? (value ? "+-" + fixed(value, 2) : std::string()) : fixed(value, 2));
   }
   out += '\n';
 }
@@ -98,28 +97,48 @@ void add_classes(std::string& out, const nlohmann::ordered_json& summary) {
   }
 }
 
+// "x +- h unit", or "x unit" without a half-width.
+std::string with_ci(const nlohmann::ordered_json& summary, const char* key, int decimals,
+                    double scale, const char* unit) {
+  const auto value = number(summary, key);
+  if (!value) return kNotAvailable;
+  const auto ci = number(summary, (std::string(key) + "_ci95").c_str());
+  return fixed(*value * scale, decimals) + (ci ? " +- " + fixed(*ci * scale, decimals) : "") +
+         unit;
+}
+
 }  // namespace
 
 std::string format_human_summary(const nlohmann::ordered_json& summary) {
   std::string out;
+  // The measurement window, when it is not the whole run.
+  const auto start = number(summary, "window_start_ms"), end = number(summary, "window_end_ms"),
+             makespan = number(summary, "makespan_ms");
+  if (start && end && makespan && (*start > 0 || *end != *makespan)) {
+    add_line(out, "window", fmt::format("{:.3f} s to {:.3f} s (the run ended at {:.3f} s)",
+                                        *start / 1e3, *end / 1e3, *makespan / 1e3));
+  }
   add_line(out, "requests", count(summary, "requests"));
   add_line(out, "output tokens", count(summary, "output_tokens"));
   add_line(out, "rounds", count(summary, "rounds"));
   add_line(out, "tokens/round", fixed(number(summary, "tokens_per_round_mean"), 3));
   add_line(out, "acceptance", fixed(number(summary, "acceptance_rate"), 3));
-  fmt::format_to(std::back_inserter(out), "{:<16}{:>11}{:>11}{:>11}{:>11}\n", "latency (ms)",
-                 "mean", "p50", "p95", "p99");
+  fmt::format_to(std::back_inserter(out), "{:<16}{:>11}{:>11}{:>11}{:>11}{:>11}{:>11}\n",
+                 "latency (ms)", "mean", "95% CI", "p50", "p90", "p95", "p99");
   add_latency_row(out, summary, "TTFT", "ttft_ms");
   add_latency_row(out, summary, "TPOT", "tpot_ms");
   add_latency_row(out, summary, "E2E", "e2e_ms");
   // Clients' RTTs, when they differ (a distribution, jitter, a platform file's routes).
   const auto rtt_p50 = number(summary, "rtt_ms_p50"), rtt_p99 = number(summary, "rtt_ms_p99");
   if (rtt_p50 && rtt_p99 && *rtt_p50 != *rtt_p99) add_latency_row(out, summary, "client RTT", "rtt_ms");
-  add_line(out, "throughput",
-           with_unit(fixed(number(summary, "throughput_tokens_per_s"), 1), " tokens/s"));
-  const std::optional<double> busy = number(summary, "server_busy_fraction");
-  add_line(out, "server busy",
-           with_unit(fixed(busy ? std::optional(*busy * 100.0) : std::nullopt, 1), " %"));
+  add_line(out, "throughput", with_ci(summary, "throughput_tokens_per_s", 1, 1.0, " tokens/s"));
+  add_line(out, "server busy", with_ci(summary, "server_busy_fraction", 1, 100.0, " %"));
+  if (number(summary, "slo_attainment")) {
+    add_line(out, "SLO attained", with_ci(summary, "slo_attainment", 1, 100.0, " %"));
+    add_line(out, "goodput", with_ci(summary, "goodput_requests_per_s", 2, 1.0, " requests/s") +
+                                 ", " +
+                                 with_ci(summary, "goodput_tokens_per_s", 1, 1.0, " tokens/s"));
+  }
   add_line(
       out, "WAN up / down",
       bytes(number(summary, "wan_bytes_up")) + " / " + bytes(number(summary, "wan_bytes_down")));

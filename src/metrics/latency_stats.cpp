@@ -46,7 +46,7 @@ LatencyStats summarize_latencies(std::vector<double> values) {
   double sum = 0.0;
   for (double value : values) sum += value;
   return LatencyStats{sum / static_cast<double>(values.size()), percentile(values, 50.0),
-                      percentile(values, 95.0), percentile(values, 99.0)};
+                      percentile(values, 90.0), percentile(values, 95.0), percentile(values, 99.0)};
 }
 
 }  // namespace dsdsi

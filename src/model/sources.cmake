@@ -1,6 +1,7 @@
 # Sources of src/model (pure domain logic, no SimGrid), listed explicitly.
 set(DSDSI_MODEL_SOURCES
   src/model/acceptance_model.cpp
+  src/model/arrival_schedule.cpp
   src/model/batch_cost.cpp
   src/model/closed_form.cpp
   src/model/closed_form_analysis.cpp
@@ -14,6 +15,7 @@ set(DSDSI_MODEL_SOURCES
   src/model/request_source.cpp
   src/model/round_logic.cpp
   src/model/server_scheduler.cpp
+  src/model/start_offsets.cpp
   src/model/speculation/aimd_policy.cpp
   src/model/speculation/analytic_optimal_policy.cpp
   src/model/speculation/awc_policy.cpp

@@ -94,6 +94,7 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
   round.client = job.client;
   round.request = job.request;
   round.sent_ms = job.sent_ms;
+  round.arrive_ms = job.ready_ms;
   CloudJob next = job;  // the request's next cloud-side round, if any
   next.ready_ms = next.sent_ms = batch_facts.verify_end_ms;
 
@@ -105,6 +106,9 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
                            ? RequestAcceptance::from_record(*job.acceptance_override)
                            : acceptance_->for_request(client.stream, job.client, job.request);
       scheduler_.on_prefilled(job.client);
+      round.kind = RoundKind::prefill;
+      round.kv_tokens = job.shape.tokens + job.remaining;  // what admission reserved
+      sink_->on_round(round);
       // DSD: the edge drafts meanwhile and its first window follows (or is already waiting).
       // Cloud-side decoding (the mode, or a policy's fallback for this request): the request
       // now decodes in the cloud, one round after another.
@@ -123,16 +127,19 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
       round.gamma = job.shape.tokens;
       round.accepted = outcome.accepted;
       round.committed = outcome.committed;
+      round.last = outcome.committed == job.remaining;
       sink_->on_round(round);
-      if (outcome.committed == job.remaining) request_done(job.client);
+      if (round.last) request_done(job.client);
       reply(job, job.shape.tokens, outcome.accepted, outcome.committed, outcome.bonus_guessed,
             payload::verify_reply_bytes(header_bytes_));
       return;
     }
     case CloudJobKind::ar_step:
+      round.kind = RoundKind::ar_step;
       round.committed = 1;
       break;
     case CloudJobKind::colocated_round: {
+      round.kind = RoundKind::colocated;
       const auto leading =
           client.current->leading_accepted(client.stream, static_cast<int>(job.shape.tokens));
       const auto outcome = resolve_round(job.shape.tokens, leading, false, job.remaining);
@@ -143,6 +150,7 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
     }
   }
   // Cloud-side decoding: stream the round's tokens down, and go on while tokens are owed.
+  round.last = round.committed == job.remaining;
   sink_->on_round(round);
   reply(job, round.gamma, round.accepted, round.committed, false,
         payload::token_chunk_bytes(header_bytes_, round.committed));

@@ -50,6 +50,8 @@ void EdgeClient::operator()() {
       spend_ms(*plan->arrival_ms - now_ms());
       r.record.submit_ms = *plan->arrival_ms;
     } else {
+      // A closed loop learns when its next request would go only now: none after the horizon.
+      if (!requests_.before_horizon(now_ms() + plan->think_ms)) break;
       spend_ms(plan->think_ms);
       r.record.submit_ms = now_ms();
     }

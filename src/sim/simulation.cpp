@@ -8,6 +8,7 @@
 #include <simgrid/s4u/Mailbox.hpp>
 #include <stdexcept>
 
+#include "dsdsi/model/arrival_schedule.hpp"
 #include "dsdsi/model/closed_form.hpp"
 #include "dsdsi/model/jitter_line.hpp"
 #include "dsdsi/model/payload.hpp"
@@ -142,12 +143,19 @@ double Simulation::run(RecordSink& sink) {
   const PolicyContext shared_context = policy_context(*acceptance);
   auto edge_hosts = edge_host_tallies(layout_);
   double makespan_ms = 0;
+  // The run's one Poisson process, drawn before any client starts (poisson with rate_per_s).
+  std::optional<ArrivalSchedule> schedule;
+  const WorkloadParams& workload = scenario_.workload;
+  if (workload.arrival.kind == ArrivalKind::poisson && workload.arrival.rate_per_s > 0) {
+    schedule.emplace(workload, scenario_.measure.horizon_ms, scenario_.seed);
+  }
   std::vector<std::unique_ptr<EdgeClient>> edges;
   for (std::size_t c = 0; c < clients; ++c) {
     const ClientPlacement& place = layout_.clients[c];
     edges.push_back(std::make_unique<EdgeClient>(
-        client_settings(c), RequestSource(scenario_.workload, static_cast<std::int64_t>(c),
-                                          scenario_.seed),
+        client_settings(c),
+        RequestSource(workload, static_cast<std::int64_t>(c), scenario_.seed,
+                      scenario_.measure.horizon_ms, schedule ? &*schedule : nullptr),
         client_policy(place, shared_context), verifiers.empty() ? nullptr : &directory,
         downlinks[c], sink, jitter.down[c].get()));
     sg4::Actor::create("client-" + std::to_string(c), place.host,

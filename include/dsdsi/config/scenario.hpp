@@ -215,14 +215,27 @@ struct TraceRequest {
 struct ArrivalParams {
   ArrivalKind kind = ArrivalKind::closed_loop;
   DistributionSpec think_ms;     // closed_loop: pause after a request before the next
-  double rate_per_s = 0;         // poisson: requests per second over all clients
+  double rate_per_s = 0;         // poisson: one aggregate process, requests/s over all clients
+  double rate_per_client_per_s = 0;  // poisson: each client its own process (exclusive of the
+                                     // above: exactly one of the two is > 0)
   std::string file;              // trace: resolved path
   std::vector<TraceRequest> requests;  // trace, in file order
 };
 
+// When each closed-loop client submits its first request (model/start_offsets.hpp).
+enum class StartKind { together, ramp, stationary };
+
+struct StartParams {
+  StartKind kind = StartKind::together;
+  double over_ms = 0;  // ramp: client c starts at c x over_ms / clients
+};
+
 struct WorkloadParams {
   std::int64_t clients = 0;
-  std::int64_t requests_per_client = 0;  // closed_loop and poisson (trace: the file decides)
+  // closed_loop and poisson (trace: the file decides); 0: not given, the clients submit until
+  // measure.horizon_ms (the loader allows that only with a horizon)
+  std::int64_t requests_per_client = 0;
+  StartParams start;  // closed loop only
   // The longest prompt (output) a request can have: the fixed length, a uniform's or a list's
   // max, a workload trace's longest; 0 when unbounded (lognormal). Requests use `prompt`/`output`.
   std::int64_t prompt_tokens = 0;
@@ -232,6 +245,23 @@ struct WorkloadParams {
                             // the list of the trace's (each request uses its own line's)
   DistributionSpec output;  // per-request output length (rounded, >= 1); the same
   ArrivalParams arrival;
+};
+
+// A request meets the SLO when it meets every bound given (0: that bound is not given).
+struct SloParams {
+  double ttft_ms = 0;
+  double tpot_ms = 0;
+  double e2e_ms = 0;
+  bool any() const { return ttft_ms > 0 || tpot_ms > 0 || e2e_ms > 0; }
+};
+
+// What the summary measures (docs/measurement.md): a window [warmup_ms, horizon_ms or the last
+// completion], the timeline's interval, an SLO.
+struct MeasureParams {
+  double horizon_ms = 0;   // 0: none (the run ends when every request has finished)
+  double warmup_ms = 0;
+  double timeline_ms = 0;  // timeline.csv interval; 0: no timeline.csv
+  SloParams slo;
 };
 
 struct Scenario {
@@ -247,6 +277,7 @@ struct Scenario {
   CloudParams cloud;
   SpeculationParams speculation;
   WorkloadParams workload;
+  MeasureParams measure;
 };
 
 }  // namespace dsdsi

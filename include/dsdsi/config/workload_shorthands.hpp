@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "dsdsi/config/scenario.hpp"
@@ -12,6 +13,12 @@ namespace dsdsi {
 // list, 0 for a lognormal: unbounded); with a workload trace, the trace's longest, and
 // `prompt` / `output` become the list of the trace's lengths (which the simulator does not
 // draw from: each request has its own).
+// `workload.requests_per_client` when absent without `measure.horizon_ms`.
+extern const std::int64_t kDefaultRequestsPerClient;
+
+// Also the defaults that depend on other keys: `workload.requests_per_client` (10, or 0 =
+// until the horizon), `workload.start` (stationary with several closed-loop clients, else
+// together).
 void apply_workload_shorthands(Scenario& scenario, const nlohmann::json& resolved);
 
 }  // namespace dsdsi

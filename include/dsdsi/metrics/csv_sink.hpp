@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "dsdsi/metrics/measure_window.hpp"
 #include "dsdsi/metrics/records.hpp"
 
 namespace dsdsi {
@@ -15,8 +16,9 @@ class CsvSink : public RecordSink {
  public:
   // Creates (truncates) dir/requests.csv, rounds.csv, servers.csv and clients.csv with their
   // header lines.
-  // `dir` must exist. Throws std::runtime_error if a file cannot be opened.
-  explicit CsvSink(const std::filesystem::path& dir);
+  // `dir` must exist. `window` gives the rows' in_window column (docs/measurement.md). Throws
+  // std::runtime_error if a file cannot be opened.
+  explicit CsvSink(const std::filesystem::path& dir, MeasureWindow window = {});
   // Flushes without throwing if close() was not called; call close() to learn about errors.
   ~CsvSink() override;
   CsvSink(const CsvSink&) = delete;
@@ -48,6 +50,7 @@ class CsvSink : public RecordSink {
   File rounds_;
   File servers_;
   File clients_;
+  MeasureWindow window_;
   bool closed_ = false;
   std::string row_;  // reused for every row to avoid an allocation per record
 };

@@ -7,6 +7,7 @@ namespace dsdsi {
 struct LatencyStats {
   double mean;
   double p50;
+  double p90;
   double p95;
   double p99;
 };
@@ -17,7 +18,7 @@ struct LatencyStats {
 // empty sample or a q outside [0, 100].
 double percentile(const std::vector<double>& sorted_values, double q);
 
-// Mean, p50, p95 and p99 of `values` (any order). Throws std::invalid_argument when empty: an
+// Mean, p50, p90, p95 and p99 of `values` (any order). Throws std::invalid_argument when empty: an
 // empty sample has no statistics, and callers report that as null rather than as 0.
 LatencyStats summarize_latencies(std::vector<double> values);
 

@@ -23,21 +23,31 @@ struct RequestRecord {
   std::int64_t bytes_down = 0;     // cloud -> edge bytes for this request
 };
 
-// One verification round (dsd_*: a window verified; colocated_sd: a cloud draft+verify round;
-// cloud_ar: one target step), emitted by the cloud verifier when its batch ends.
+// What a cloud job did: prefill a prompt, verify an edge window, or a cloud-side step (one AR
+// step in cloud_ar, a draft+verify round in colocated_sd or a request a policy sent to the cloud).
+enum class RoundKind { prefill, verify, ar_step, colocated };
+
+// One cloud job in a batch (dsd_*: a window verified; colocated_sd: a cloud draft+verify round;
+// cloud_ar: one target step; every mode with a cloud: the prompt's prefill), emitted by the
+// cloud verifier when its batch ends. Prefill rows commit nothing and are not rounds in the
+// summary.
 struct RoundRecord {
   std::int64_t client = 0;
   std::int64_t request = 0;
   std::int64_t server = 0;
-  double sent_ms = 0;  // window sent by the edge (cloud-side modes: step became ready)
+  RoundKind kind = RoundKind::verify;
+  double sent_ms = 0;    // sent by the edge (cloud-side steps: became ready at the server)
+  double arrive_ms = 0;  // reached the server (cloud-side steps: became ready), queued from here
   std::int64_t batch_id = 0;      // per server
   std::int64_t batch_size = 0;    // jobs in the batch (prefill jobs included)
   std::int64_t batch_tokens = 0;  // batched tokens the decode step's latency model was priced at
   double verify_start_ms = 0;   // batch start
   double verify_end_ms = 0;     // batch end
-  std::int64_t gamma = 0;       // draft tokens in this window (0 for cloud_ar)
+  std::int64_t gamma = 0;       // draft tokens in this window (0 for cloud_ar and prefill)
   std::int64_t accepted = 0;    // draft tokens accepted
   std::int64_t committed = 0;   // tokens added to the output by this round
+  std::int64_t kv_tokens = 0;   // prefill: KV cache the request reserves (prompt + output)
+  bool last = false;            // the request's last cloud job (its KV is released at its end)
 };
 
 // One batch executed by a cloud verifier (a prefill-only batch too).

@@ -6,12 +6,17 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "dsdsi/config/scenario.hpp"
+#include "dsdsi/metrics/measure_window.hpp"
 #include "dsdsi/metrics/records.hpp"
+#include "dsdsi/metrics/round_tally.hpp"
 
 namespace dsdsi {
 
 class SummaryAccumulator : public RecordSink {
  public:
+  // `measure`: the window and the SLO (docs/measurement.md); the default measures the whole run.
+  explicit SummaryAccumulator(const MeasureParams& measure = {});
   void on_request(const RequestRecord& record) override;
   void on_round(const RoundRecord& record) override;
   void on_batch(const BatchRecord& record) override;
@@ -19,14 +24,18 @@ class SummaryAccumulator : public RecordSink {
   void on_client(const ClientRecord& record) override;
 
   // makespan_ms: simulated time at which the last request finished (all requests done).
-  // Returns the keys of MODEL.md "Metrics" in a fixed order. Where the numbers come from:
-  // requests, output_tokens, latencies and WAN bytes from RequestRecords; rounds,
-  // drafted_tokens (sum of gamma), accepted_tokens and committed tokens from RoundRecords, so
-  // tokens_per_round_mean and acceptance_rate describe the same verified windows; batches,
-  // batch sizes and busy time from BatchRecords (the busy fraction is the mean over the
-  // servers announced by on_server, or over one server if none was). A metric that the run leaves
-  // undefined (no rounds, nothing drafted, no request with two tokens, no batches, makespan 0) is
-  // null, never 0. A request with no output token counts as a request but has no TTFT or E2E.
+  // Returns the keys of docs/measurement.md in a fixed order, over the measurement window
+  // [warmup, end) (MeasureWindow): requests submitted in it, rounds and batches started in it.
+  // Where the numbers come from: requests, output_tokens, latencies, SLO attainment and WAN
+  // bytes from RequestRecords; rounds, drafted_tokens (sum of gamma), accepted_tokens and
+  // committed tokens from decode RoundRecords, so tokens_per_round_mean and acceptance_rate
+  // describe the same verified windows; throughput from the committed tokens over the window;
+  // batches, batch sizes and busy time (clipped to the window) from BatchRecords (the busy
+  // fraction is the mean over the servers announced by on_server, or over one server if none
+  // was). Each mean has its "_ci95" half-width by batch means (batch_means.hpp), null when the
+  // run does not support one. A metric that the run leaves undefined (no rounds, nothing
+  // drafted, no request with two tokens, no batches, an empty window, no SLO) is null, never 0.
+  // A request with no output token counts as a request but has no TTFT or E2E.
   // Then, from the ClientRecords and ServerRecords: rtt_ms_* (over the clients' mean RTT),
   // edge_energy_j and cloud_energy_j with their J per output token (null unless every edge
   // client's, or every server's, host has wattage), and, when clients were announced, by_class:
@@ -39,11 +48,20 @@ class SummaryAccumulator : public RecordSink {
   struct RequestFacts {
     std::int64_t client;
     std::int64_t output_tokens, rounds, drafted, accepted;
+    double submit_ms, last_token_ms;
     double ttft_ms, tpot_ms, e2e_ms;  // NaN where undefined
+    bool meets_slo;                   // every SLO bound given (an undefined metric meets it)
   };
   nlohmann::ordered_json class_metrics(const std::vector<std::size_t>& clients) const;
+  // The half-widths of the request means, by the requests submitted in each time batch.
+  void add_request_intervals(nlohmann::ordered_json& out, double end_ms) const;
+  // The half-widths of the round and batch means (only with a horizon the run reached).
+  void add_round_intervals(nlohmann::ordered_json& out, double end_ms) const;
 
-  std::vector<RequestFacts> request_facts_;
+  MeasureWindow window_;
+  SloParams slo_;
+  RoundTally rounds_;
+  std::vector<RequestFacts> request_facts_;  // the window's requests
   std::vector<ClientRecord> clients_;  // in the order announced (finish() orders them by id)
   std::vector<std::optional<double>> server_energy_j_;
   // Request totals.
@@ -51,15 +69,6 @@ class SummaryAccumulator : public RecordSink {
   std::int64_t output_tokens_ = 0;
   std::int64_t bytes_up_ = 0;
   std::int64_t bytes_down_ = 0;
-  // Round totals.
-  std::int64_t rounds_ = 0;
-  std::int64_t drafted_ = 0;
-  std::int64_t accepted_ = 0;
-  std::int64_t committed_ = 0;
-  // Batch totals.
-  std::int64_t batches_ = 0;
-  std::int64_t batch_jobs_ = 0;
-  double busy_ms_ = 0.0;
   std::int64_t servers_ = 0;
 };
 

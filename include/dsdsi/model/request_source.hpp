@@ -1,20 +1,23 @@
 #pragma once
 // The requests one client submits, one after another, as the workload's arrival process says:
 //   closed_loop  the next request comes think_ms (a distribution) after the previous finished;
-//                the first at time 0;
-//   poisson      open loop: each client has its own Poisson process of rate rate_per_s /
-//                clients (together, a Poisson process of rate_per_s), independent of how fast
-//                requests are served; a request that arrives while the device is busy waits,
-//                and the wait counts in its TTFT;
+//                the first when workload.start says (model/start_offsets.hpp);
+//   poisson      open loop, independent of how fast requests are served: with rate_per_s, the
+//                client's share of the run's one Poisson process (model/arrival_schedule.hpp);
+//                with rate_per_client_per_s, its own Poisson process; a request that arrives
+//                while the device is busy waits, and the wait counts in its TTFT;
 //   trace        open loop: the requests of a JSONL trace at their arrival_ms, each on its
 //                `client` (or, without one, on client i mod clients for the file's i-th line).
 // Prompt and output lengths are drawn per request from workload.prompt / workload.output (a
 // trace gives its own). Draws come from the client's own "workload" stream.
+// With a horizon (measure.horizon_ms), no request is submitted after it; without
+// requests_per_client (0), the client submits until then.
 #include <cstdint>
 #include <optional>
 #include <vector>
 
 #include "dsdsi/config/scenario.hpp"
+#include "dsdsi/model/arrival_schedule.hpp"
 #include "dsdsi/model/random_stream.hpp"
 
 namespace dsdsi {
@@ -29,20 +32,32 @@ struct PlannedRequest {
 
 class RequestSource {
  public:
-  RequestSource(const WorkloadParams& workload, std::int64_t client, std::uint64_t seed);
-  // The client's next request; nullopt when it has no more.
+  // `schedule`: the run's one Poisson process, needed with `rate_per_s` (null otherwise);
+  // horizon_ms 0: none.
+  RequestSource(const WorkloadParams& workload, std::int64_t client, std::uint64_t seed,
+                double horizon_ms = 0, const ArrivalSchedule* schedule = nullptr);
+  // The client's next request; nullopt when it has no more (an open-loop one after the horizon
+  // included).
   std::optional<PlannedRequest> next();
-  // How many requests the client will submit in all.
-  std::int64_t total() const { return total_; }
+  // Whether a request submitted at `submit_ms` is before the horizon (a closed loop learns its
+  // submission time only as it goes).
+  bool before_horizon(double submit_ms) const {
+    return horizon_ms_ <= 0 || submit_ms <= horizon_ms_;
+  }
 
  private:
   const WorkloadParams* workload_;
   RandomStream stream_;
   std::vector<const TraceRequest*> trace_;  // trace: this client's lines, in file order
-  std::int64_t total_ = 0;
+  const std::vector<double>* scheduled_ = nullptr;  // poisson rate_per_s: this client's arrivals
+  std::int64_t client_ = 0;
+  std::int64_t clients_ = 0;
+  std::uint64_t seed_ = 0;
+  std::int64_t total_ = 0;  // -1: until the horizon
   std::int64_t issued_ = 0;
-  double last_arrival_ms_ = 0;  // poisson
-  double rate_per_ms_ = 0;      // poisson, this client's share
+  double horizon_ms_ = 0;
+  double last_arrival_ms_ = 0;  // poisson, rate_per_client_per_s
+  double rate_per_ms_ = 0;      // poisson, rate_per_client_per_s
 };
 
 // The number of requests a whole run submits.

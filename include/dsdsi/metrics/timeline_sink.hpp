@@ -1,0 +1,61 @@
+#pragma once
+// timeline.csv: the run as a time series, one row per interval of measure.timeline_ms and per
+// cloud server (docs/measurement.md lists the columns). Intervals follow the grid 0, T, 2T, ...
+// and are also cut at the warm-up and the horizon, so each lies wholly inside or outside the
+// measurement window; the last ends at the last completion.
+//
+// Memory: the per-interval sums (O(intervals x servers)), plus, per cloud job, when it reached
+// its server and when its batch started (16 bytes a job), because the largest queue length of an
+// interval needs the jobs in time order, and a job's record comes only when its batch ends.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "dsdsi/config/scenario.hpp"
+#include "dsdsi/metrics/measure_window.hpp"
+#include "dsdsi/metrics/records.hpp"
+
+namespace dsdsi {
+
+class TimelineSink : public RecordSink {
+ public:
+  // `servers`: cloud servers of the run (0 in edge_ar: one row per interval, the server columns
+  // empty). measure.timeline_ms must be > 0.
+  TimelineSink(const MeasureParams& measure, std::size_t servers);
+
+  void on_request(const RequestRecord& record) override;
+  void on_round(const RoundRecord& record) override;
+  void on_batch(const BatchRecord& record) override;
+  void on_server(const ServerRecord&) override {}
+  void on_client(const ClientRecord&) override {}
+
+  // Writes `path` for a run that ended at makespan_ms. Throws std::runtime_error on a write
+  // error.
+  void write(const std::filesystem::path& path, double makespan_ms);
+
+ private:
+  struct Interval {
+    std::int64_t arrivals = 0, completions = 0, committed = 0;
+    std::int64_t batches = 0, batch_jobs = 0;
+    double queue_area = 0, busy_ms = 0, active_area = 0, kv_area = 0;  // x ms
+    std::int64_t queue_max = 0;
+  };
+  std::size_t interval_of(double t_ms);
+  Interval& at(std::int64_t server, std::size_t interval);
+  // Adds weight x the overlap of [from, to) with each interval to its `member`.
+  void add_area(std::int64_t server, double from, double to, double weight,
+                double Interval::*member);
+  void fill_queue_max(double makespan_ms);
+
+  MeasureWindow window_;
+  double step_ms_;
+  std::size_t servers_;
+  std::vector<double> bounds_{0.0};          // interval i is [bounds_[i], bounds_[i + 1])
+  std::vector<std::vector<Interval>> rows_;  // [server][interval]
+  std::vector<std::vector<std::pair<double, double>>> jobs_;  // [server]: (arrive, start)
+  std::map<std::pair<std::int64_t, std::int64_t>, std::pair<double, std::int64_t>> admitted_;
+};
+
+}  // namespace dsdsi

@@ -1,0 +1,163 @@
+#include "dsdsi/metrics/timeline_sink.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+
+namespace dsdsi {
+
+namespace {
+std::string fixed6(double value) {
+  char text[330];
+  const auto result = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed, 6);
+  return std::string(text, result.ptr);
+}
+}  // namespace
+
+TimelineSink::TimelineSink(const MeasureParams& measure, std::size_t servers)
+    : window_(MeasureWindow::of(measure)),
+      step_ms_(measure.timeline_ms),
+      servers_(servers),
+      rows_(std::max<std::size_t>(servers, 1)),
+      jobs_(std::max<std::size_t>(servers, 1)) {
+  if (!(step_ms_ > 0)) throw std::invalid_argument("timeline interval must be > 0");
+}
+
+std::size_t TimelineSink::interval_of(double t_ms) {
+  while (bounds_.back() <= t_ms) {
+    const double last = bounds_.back();
+    double next = (std::floor(last / step_ms_) + 1) * step_ms_;
+    // Cut at the window's edges too, so that no interval straddles them.
+    for (const double cut : {window_.warmup_ms, window_.horizon_ms}) {
+      if (cut > last && cut < next) next = cut;
+    }
+    bounds_.push_back(next);
+  }
+  const auto it = std::upper_bound(bounds_.begin(), bounds_.end(), t_ms);
+  return static_cast<std::size_t>(it - bounds_.begin()) - 1;
+}
+
+TimelineSink::Interval& TimelineSink::at(std::int64_t server, std::size_t interval) {
+  auto& row = rows_[static_cast<std::size_t>(server)];
+  if (row.size() <= interval) row.resize(interval + 1);
+  return row[interval];
+}
+
+void TimelineSink::add_area(std::int64_t server, double from, double to, double weight,
+                            double Interval::*member) {
+  if (!(to > from)) return;
+  const std::size_t last = interval_of(to);  // also makes sure interval `last` has an end
+  for (std::size_t i = interval_of(from); i <= last; ++i) {
+    const double overlap = std::min(to, bounds_[i + 1]) - std::max(from, bounds_[i]);
+    if (overlap > 0) at(server, i).*member += overlap * weight;
+  }
+}
+
+void TimelineSink::on_request(const RequestRecord& r) {
+  const std::int64_t server = servers_ == 0 ? 0 : r.server;
+  ++at(server, interval_of(r.submit_ms)).arrivals;
+  ++at(server, interval_of(r.last_token_ms)).completions;
+  // Decoded on the edge: its tokens were committed there, counted when the last one came.
+  if (r.rounds == 0) at(server, interval_of(r.last_token_ms)).committed += r.output_tokens;
+  add_area(server, r.submit_ms, r.last_token_ms, 1.0, &Interval::active_area);
+}
+
+void TimelineSink::on_round(const RoundRecord& r) {
+  jobs_[static_cast<std::size_t>(r.server)].emplace_back(r.arrive_ms, r.verify_start_ms);
+  add_area(r.server, r.arrive_ms, r.verify_start_ms, 1.0, &Interval::queue_area);
+  const auto request = std::make_pair(r.client, r.request);
+  if (r.kind == RoundKind::prefill) {
+    admitted_[request] = {r.verify_start_ms, r.kv_tokens};
+  } else {
+    at(r.server, interval_of(r.verify_end_ms)).committed += r.committed;
+  }
+  if (r.last) {
+    // The request's KV reservation: from its admission (its prefill's batch) to its last job.
+    const auto found = admitted_.find(request);
+    if (found != admitted_.end()) {
+      add_area(r.server, found->second.first, r.verify_end_ms,
+               static_cast<double>(found->second.second), &Interval::kv_area);
+      admitted_.erase(found);
+    }
+  }
+}
+
+void TimelineSink::on_batch(const BatchRecord& r) {
+  Interval& first = at(r.server, interval_of(r.start_ms));
+  ++first.batches;
+  first.batch_jobs += r.size;
+  add_area(r.server, r.start_ms, r.end_ms, 1.0, &Interval::busy_ms);
+}
+
+// The queue only grows between batch starts, so its largest value in an interval is the value
+// it carries in, or the value just after some arrival in it. Sweeps each server's jobs in time
+// order (a start before an arrival at the same instant: a job that starts on arrival never
+// waits).
+void TimelineSink::fill_queue_max(double makespan_ms) {
+  for (std::size_t s = 0; s < jobs_.size(); ++s) {
+    std::vector<std::pair<double, int>> events;
+    for (const auto& [arrive, start] : jobs_[s]) {
+      events.emplace_back(arrive, +1);
+      events.emplace_back(start, -1);
+    }
+    std::sort(events.begin(), events.end());
+    std::int64_t queue = 0;
+    std::size_t interval = 0;
+    at(static_cast<std::int64_t>(s), 0);
+    for (const auto& [t, delta] : events) {
+      const std::size_t here = interval_of(std::min(t, makespan_ms));
+      for (; interval < here; ++interval) {
+        Interval& next = at(static_cast<std::int64_t>(s), interval + 1);
+        next.queue_max = std::max(next.queue_max, queue);  // carried in
+      }
+      queue += delta;
+      if (delta > 0) {
+        Interval& in = at(static_cast<std::int64_t>(s), interval);
+        in.queue_max = std::max(in.queue_max, queue);
+      }
+    }
+  }
+}
+
+void TimelineSink::write(const std::filesystem::path& path, double makespan_ms) {
+  std::ofstream out(path, std::ios::out | std::ios::trunc | std::ios::binary);
+  if (!out) throw std::runtime_error("cannot open " + path.string() + " for writing");
+  out << "interval_start_ms,interval_end_ms,in_window,server,arrivals,completions,"
+         "committed_tokens,queue_length_mean,queue_length_max,batch_size_mean,busy_fraction,"
+         "active_requests_mean,kv_tokens_reserved_mean\n";
+  if (makespan_ms > 0) {
+    interval_of(makespan_ms);
+    fill_queue_max(makespan_ms);
+    const double end = window_.end_ms(makespan_ms);
+    const bool cloud = servers_ > 0;
+    for (std::size_t i = 0; i + 1 < bounds_.size() && bounds_[i] < makespan_ms; ++i) {
+      const double from = bounds_[i], to = std::min(bounds_[i + 1], makespan_ms);
+      const double length = to - from;
+      const bool in_window = from >= window_.warmup_ms && to <= end;
+      for (std::size_t s = 0; s < rows_.size(); ++s) {
+        const Interval& v = at(static_cast<std::int64_t>(s), i);
+        std::string row = fixed6(from) + ',' + fixed6(to) + ',' + (in_window ? "1" : "0") + ',' +
+                          std::to_string(s) + ',' + std::to_string(v.arrivals) + ',' +
+                          std::to_string(v.completions) + ',' + std::to_string(v.committed) + ',';
+        if (cloud) {
+          row += fixed6(v.queue_area / length) + ',' + std::to_string(v.queue_max) + ',' +
+                 (v.batches > 0 ? fixed6(static_cast<double>(v.batch_jobs) /
+                                         static_cast<double>(v.batches))
+                                : std::string()) +
+                 ',' + fixed6(v.busy_ms / length) + ',';
+        } else {
+          row += ",,,,";
+        }
+        row += fixed6(v.active_area / length) + ',' + (cloud ? fixed6(v.kv_area / length) : "");
+        out << row << '\n';
+      }
+    }
+  }
+  out.flush();
+  if (!out) throw std::runtime_error("error writing " + path.string());
+}
+
+}  // namespace dsdsi
