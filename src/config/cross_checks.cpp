@@ -65,6 +65,14 @@ void check_acceptance_trace_length(const Scenario& s, ProblemList& problems) {
   const auto records = static_cast<std::int64_t>(acceptance.records.size());
   const std::string has =
       acceptance.file + " has " + std::to_string(records) + (records == 1 ? " record" : " records");
+  if (w.arrival.kind == ArrivalKind::poisson && w.arrival.rate_per_s > 0) {
+    problems.add(acceptance_key("file"),
+                 "needs each client's number of requests in advance (request r of client c "
+                 "replays record r x workload.clients + c), but with /workload/arrival/rate_per_s "
+                 "the run's one Poisson process hands each client a random number; use "
+                 "rate_per_client_per_s or a closed loop");
+    return;
+  }
   if (w.arrival.kind != ArrivalKind::trace && w.requests_per_client == 0) {
     problems.add(acceptance_key("file"),
                  "needs a record for every request, so the run needs "

@@ -188,8 +188,8 @@ nlohmann::ordered_json SummaryAccumulator::class_metrics(
   return out;
 }
 
-// The tokens the window committed: its decode rounds', and those of requests decoded on the
-// edge (no rounds), counted when their last token came, if by the window's end.
+// The tokens the window committed: its decode rounds', or, in edge_ar (no rounds at all), those
+// of its requests, counted when their last token came, if by the window's end.
 namespace {
 std::int64_t edge_decoded_tokens(double end_ms, const std::vector<double>& last_token_ms,
                                  const std::vector<std::int64_t>& tokens) {
@@ -250,7 +250,7 @@ void SummaryAccumulator::add_round_intervals(nlohmann::ordered_json& out, double
   const TimeBatches batches(window_.warmup_ms, end_ms);
   std::array<std::int64_t, kTimeBatches> edge_tokens{};
   for (const RequestFacts& r : request_facts_) {
-    if (r.rounds > 0) continue;
+    if (rounds_.total().rounds > 0) break;  // tokens come from rounds; edge_ar has none
     if (const auto b = batches.of(r.last_token_ms)) edge_tokens[*b] += r.output_tokens;
   }
   const double servers = static_cast<double>(std::max<std::int64_t>(servers_, 1));
@@ -288,8 +288,6 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   const RoundSums& rounds = rounds_.total();
 
   nlohmann::ordered_json out;
-  out["window_start_ms"] = window_.warmup_ms;
-  out["window_end_ms"] = end_ms;
   out["requests"] = requests_;
   out["output_tokens"] = output_tokens_;
   out["rounds"] = rounds.rounds;
@@ -323,7 +321,7 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   // Tokens committed in the window over its length (without a window: every output token over
   // the makespan, as before windows existed).
   const double committed = static_cast<double>(
-      rounds.committed + edge_decoded_tokens(end_ms, edge_last_ms, edge_tokens));
+      rounds.rounds > 0 ? rounds.committed : edge_decoded_tokens(end_ms, edge_last_ms, edge_tokens));
   out["throughput_tokens_per_s"] = number_or_null(ratio(committed, span_ms / 1000.0));
   out["throughput_tokens_per_s_ci95"] = ci["throughput_tokens_per_s_ci95"];
   // No SLO: nothing to attain (null, not 1).
@@ -350,6 +348,8 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   out["wan_bytes_up"] = bytes_up_;
   out["wan_bytes_down"] = bytes_down_;
   out["makespan_ms"] = makespan_ms;
+  out["window_start_ms"] = window_.warmup_ms;
+  out["window_end_ms"] = end_ms;
 
   std::vector<double> rtt;
   std::vector<std::optional<double>> edge_energy;

@@ -129,7 +129,8 @@ TEST(ConfigResolved, HoldsEveryDefaultAndNothingElse) {
     "speculation": {"gamma": 4, "acceptance": {"kind": "bernoulli", "alpha": 0.8},
                     "payload": {"kind": "token_ids"}},
     "workload": {"clients": 1, "requests_per_client": 10, "prompt_tokens": 128,
-                 "output_tokens": 256, "think_ms": 0}
+                 "output_tokens": 256, "think_ms": 0, "start": {"kind": "together"}},
+    "measure": {"warmup_ms": 0, "timeline_ms": 1000}
   })");
   EXPECT_EQ(resolved, expected) << resolved.dump(2);
 }

@@ -232,7 +232,7 @@ TEST(ConfigWorkload, EveryRangeAndTypeProblemIsAtItsOwnPointer) {
        "/workload/arrival/think_ms/values: must be a non-empty list of numbers >= 0, got -2 at "
        "index 1"},
       {{{"arrival", {{"kind", "poisson"}}}},
-       "/workload/arrival/rate_per_s: required for kind \"poisson\""},
+       "/workload/arrival/rate_per_s: required for kind \"poisson\" (or rate_per_client_per_s)"},
       {{{"arrival", {{"kind", "poisson"}, {"rate_per_s", 0}}}},
        "/workload/arrival/rate_per_s: must be a number > 0, got 0"},
       {{{"arrival", {{"kind", "poisson"}, {"rate", 2}, {"rate_per_s", 1}}}},

@@ -1,5 +1,6 @@
 # Unit tests of src/metrics.
 list(APPEND DSDSI_UNIT_TEST_SOURCES
+  unit/metrics_batch_means.cpp
   unit/metrics_csv_sink.cpp
   unit/metrics_human_summary.cpp
   unit/metrics_json_file.cpp

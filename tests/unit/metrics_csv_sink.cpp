@@ -21,10 +21,10 @@ namespace {
 
 const char* const kRequestsHeader =
     "client,request,server,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,drafted,"
-    "accepted,bytes_up,bytes_down\n";
+    "accepted,bytes_up,bytes_down,in_window\n";
 const char* const kRoundsHeader =
-    "client,request,server,sent_ms,batch_id,batch_size,batch_tokens,verify_start_ms,"
-    "verify_end_ms,gamma,accepted,committed\n";
+    "client,request,server,kind,sent_ms,arrive_ms,batch_id,batch_size,batch_tokens,"
+    "verify_start_ms,verify_end_ms,gamma,accepted,committed,in_window\n";
 const char* const kServersHeader =
     "server,host,batches,busy_fraction,batch_size_mean,batch_size_p95,queue_delay_ms_mean,"
     "admission_wait_ms_mean,requests,energy_j\n";
@@ -70,6 +70,7 @@ RoundRecord sample_round(std::int64_t batch_id) {
   r.client = 3;
   r.request = 7;
   r.sent_ms = 100.25;
+  r.arrive_ms = 110.5;
   r.server = 1;
   r.batch_id = batch_id;
   r.batch_size = 4;
@@ -91,10 +92,30 @@ TEST_F(MetricsCsvSink, WritesHeadersAndRowsExactly) {
   sink.close();
   EXPECT_EQ(read("requests.csv"),
             std::string(kRequestsHeader) +
-                "3,7,2,1.500000,12.345679,1234567.000000,128,40,160,87,5000000000,640\n");
-  EXPECT_EQ(read("rounds.csv"), std::string(kRoundsHeader) +
-                                    "3,7,1,100.250000,0,4,24,125.000000,0.000001,5,2,3\n"
-                                    "3,7,1,100.250000,1,4,24,125.000000,0.000001,5,2,3\n");
+                "3,7,2,1.500000,12.345679,1234567.000000,128,40,160,87,5000000000,640,1\n");
+  EXPECT_EQ(read("rounds.csv"),
+            std::string(kRoundsHeader) +
+                "3,7,1,verify,100.250000,110.500000,0,4,24,125.000000,0.000001,5,2,3,1\n"
+                "3,7,1,verify,100.250000,110.500000,1,4,24,125.000000,0.000001,5,2,3,1\n");
+}
+
+// in_window: requests by submission, rounds by their batch's start (docs/measurement.md).
+TEST_F(MetricsCsvSink, InWindowColumnFollowsTheWindow) {
+  CsvSink sink(dir_, MeasureWindow{2, 120});
+  RequestRecord early = sample_request();  // submitted at 1.5, before the warm-up
+  sink.on_request(early);
+  RoundRecord prefill = sample_round(0);  // starts at 125, after the horizon
+  prefill.kind = RoundKind::prefill;
+  sink.on_round(prefill);
+  RoundRecord inside = sample_round(1);
+  inside.verify_start_ms = 50;
+  sink.on_round(inside);
+  sink.close();
+  EXPECT_EQ(read("requests.csv").substr(read("requests.csv").size() - 3), ",0\n");
+  EXPECT_EQ(read("rounds.csv"),
+            std::string(kRoundsHeader) +
+                "3,7,1,prefill,100.250000,110.500000,0,4,24,125.000000,0.000001,5,2,3,0\n"
+                "3,7,1,verify,100.250000,110.500000,1,4,24,50.000000,0.000001,5,2,3,1\n");
 }
 
 TEST_F(MetricsCsvSink, ServerRowsQuoteHostNamesThatNeedIt) {
@@ -126,7 +147,7 @@ TEST_F(MetricsCsvSink, HeadersOnlyWhenNoRecords) {
 
 TEST_F(MetricsCsvSink, DestructorFlushesWithoutClose) {
   { CsvSink(dir_).on_request(sample_request()); }
-  EXPECT_NE(read("requests.csv").find("5000000000,640\n"), std::string::npos);
+  EXPECT_NE(read("requests.csv").find("5000000000,640,1\n"), std::string::npos);
 }
 
 TEST_F(MetricsCsvSink, RowsReachTheFileBeforeClose) {

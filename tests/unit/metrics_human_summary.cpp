@@ -24,10 +24,14 @@ nlohmann::ordered_json full_summary() {
   for (const auto& [name, base] : latencies) {
     s[std::string(name) + "_mean"] = base * 1.1;
     s[std::string(name) + "_p50"] = base;
+    s[std::string(name) + "_p90"] = base * 1.5;
     s[std::string(name) + "_p95"] = base * 2;
     s[std::string(name) + "_p99"] = base * 3.004567;
   }
+  s["ttft_ms_mean_ci95"] = 4.25;
+  s["tpot_ms_mean_ci95"] = nullptr;  // a run without an interval: the cell stays blank
   s["throughput_tokens_per_s"] = 812.345;
+  s["throughput_tokens_per_s_ci95"] = 10.04;
   s["server_busy_fraction"] = 0.456;
   s["batches"] = 300;
   s["batch_size_mean"] = 2.5;
@@ -60,13 +64,32 @@ TEST(MetricsHumanSummary, ShowsTheKeyFigures) {
   EXPECT_EQ(squeeze(line_starting(text, "rounds")), "rounds 610");
   EXPECT_EQ(squeeze(line_starting(text, "tokens/round")), "tokens/round 3.357");
   EXPECT_EQ(squeeze(line_starting(text, "acceptance")), "acceptance 0.589");
-  EXPECT_EQ(squeeze(line_starting(text, "  TTFT")), " TTFT 132.00 120.00 240.00 360.55");
-  EXPECT_EQ(squeeze(line_starting(text, "  TPOT")), " TPOT 9.90 9.00 18.00 27.04");
-  EXPECT_EQ(squeeze(line_starting(text, "  E2E")), " E2E 2640.00 2400.00 4800.00 7210.96");
-  EXPECT_EQ(squeeze(line_starting(text, "throughput")), "throughput 812.3 tokens/s");
+  EXPECT_EQ(squeeze(line_starting(text, "  TTFT")), " TTFT 132.00 +-4.25 120.00 180.00 240.00 360.55");
+  EXPECT_EQ(squeeze(line_starting(text, "  TPOT")), " TPOT 9.90 9.00 13.50 18.00 27.04");
+  EXPECT_EQ(squeeze(line_starting(text, "  E2E")), " E2E 2640.00 2400.00 3600.00 4800.00 7210.96");
+  EXPECT_EQ(squeeze(line_starting(text, "throughput")), "throughput 812.3 +- 10.0 tokens/s");
+  // No SLO, and the window is the whole run: no lines for them.
+  EXPECT_EQ(text.find("SLO"), std::string::npos);
+  EXPECT_EQ(text.find("window"), std::string::npos);
   EXPECT_EQ(squeeze(line_starting(text, "server busy")), "server busy 45.6 %");
   EXPECT_EQ(squeeze(line_starting(text, "WAN")), "WAN up / down 1.5 MB / 640 B");
   EXPECT_EQ(text.back(), '\n');
+}
+
+TEST(MetricsHumanSummary, WindowAndSloWhenTheRunHasThem) {
+  nlohmann::ordered_json s = full_summary();
+  s["window_start_ms"] = 500.0;
+  s["window_end_ms"] = 2000.0;
+  s["slo_attainment"] = 0.875;
+  s["slo_attainment_ci95"] = 0.0312;
+  s["goodput_requests_per_s"] = 4.5;
+  s["goodput_tokens_per_s"] = 1152.0;
+  const std::string text = format_human_summary(s);
+  EXPECT_EQ(squeeze(line_starting(text, "window")),
+            "window 0.500 s to 2.000 s (the run ended at 2.521 s)");
+  EXPECT_EQ(squeeze(line_starting(text, "SLO attained")), "SLO attained 87.5 +- 3.1 %");
+  EXPECT_EQ(squeeze(line_starting(text, "goodput")),
+            "goodput 4.50 requests/s, 1152.0 tokens/s");
 }
 
 TEST(MetricsHumanSummary, LatencyTableColumnsLineUp) {
@@ -90,8 +113,8 @@ TEST(MetricsHumanSummary, NullsPrintAsNotAvailable) {
   const std::string text = format_human_summary(acc.finish(5));
   EXPECT_EQ(squeeze(line_starting(text, "tokens/round")), "tokens/round n/a");
   EXPECT_EQ(squeeze(line_starting(text, "acceptance")), "acceptance n/a");
-  EXPECT_EQ(squeeze(line_starting(text, "  TPOT")), " TPOT n/a n/a n/a n/a");
-  EXPECT_EQ(squeeze(line_starting(text, "  TTFT")), " TTFT 5.00 5.00 5.00 5.00");
+  EXPECT_EQ(squeeze(line_starting(text, "  TPOT")), " TPOT n/a n/a n/a n/a n/a");
+  EXPECT_EQ(squeeze(line_starting(text, "  TTFT")), " TTFT 5.00 5.00 5.00 5.00 5.00");
   EXPECT_EQ(squeeze(line_starting(text, "server busy")), "server busy n/a");
   EXPECT_EQ(squeeze(line_starting(text, "throughput")), "throughput 200.0 tokens/s");
   EXPECT_EQ(squeeze(line_starting(text, "WAN")), "WAN up / down 0 B / 0 B");
@@ -120,6 +143,7 @@ TEST(MetricsHumanSummary, EnergyRttAndClassesOnlyWhenTheRunHasThem) {
   nlohmann::ordered_json s = full_summary();
   s["rtt_ms_mean"] = 50.0;
   s["rtt_ms_p50"] = 50.0;
+  s["rtt_ms_p90"] = 50.0;
   s["rtt_ms_p95"] = 50.0;
   s["rtt_ms_p99"] = 50.0;
   s["edge_energy_j"] = nullptr;
@@ -146,7 +170,7 @@ TEST(MetricsHumanSummary, EnergyRttAndClassesOnlyWhenTheRunHasThem) {
   phone["edge_j_per_token"] = nullptr;
   s["by_class"] = {{"orin", orin}, {"phone", phone}};
   const std::string text = format_human_summary(s);
-  EXPECT_EQ(squeeze(line_starting(text, "  client RTT")), " client RTT 55.50 50.00 50.00 79.00");
+  EXPECT_EQ(squeeze(line_starting(text, "  client RTT")), " client RTT 55.50 50.00 50.00 50.00 79.00");
   EXPECT_EQ(squeeze(line_starting(text, "edge energy")), "edge energy 9549.7 J (373.04 mJ/token)");
   EXPECT_EQ(squeeze(line_starting(text, "cloud energy")),
             "cloud energy 111772.5 J (4366.11 mJ/token)");

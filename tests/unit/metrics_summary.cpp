@@ -57,40 +57,61 @@ SummaryAccumulator full_run() {
 
 TEST(MetricsSummary, KeysInDocumentedOrder) {
   const nlohmann::ordered_json summary = full_run().finish(1020);
-  const std::vector<std::string> expected = {"requests",
-                                             "output_tokens",
-                                             "rounds",
-                                             "drafted_tokens",
-                                             "accepted_tokens",
-                                             "tokens_per_round_mean",
-                                             "acceptance_rate",
-                                             "ttft_ms_mean",
-                                             "ttft_ms_p50",
-                                             "ttft_ms_p95",
-                                             "ttft_ms_p99",
-                                             "tpot_ms_mean",
-                                             "tpot_ms_p50",
-                                             "tpot_ms_p95",
-                                             "tpot_ms_p99",
-                                             "e2e_ms_mean",
-                                             "e2e_ms_p50",
-                                             "e2e_ms_p95",
-                                             "e2e_ms_p99",
-                                             "throughput_tokens_per_s",
-                                             "server_busy_fraction",
-                                             "batches",
-                                             "batch_size_mean",
-                                             "wan_bytes_up",
-                                             "wan_bytes_down",
-                                             "makespan_ms",
-                                             "rtt_ms_mean",
-                                             "rtt_ms_p50",
-                                             "rtt_ms_p95",
-                                             "rtt_ms_p99",
-                                             "edge_energy_j",
-                                             "edge_j_per_token",
-                                             "cloud_energy_j",
-                                             "cloud_j_per_token"};
+  const std::vector<std::string> expected = {
+      "requests",
+      "output_tokens",
+      "rounds",
+      "drafted_tokens",
+      "accepted_tokens",
+      "tokens_per_round_mean",
+      "tokens_per_round_mean_ci95",
+      "acceptance_rate",
+      "acceptance_rate_ci95",
+      "ttft_ms_mean",
+      "ttft_ms_mean_ci95",
+      "ttft_ms_p50",
+      "ttft_ms_p90",
+      "ttft_ms_p95",
+      "ttft_ms_p99",
+      "tpot_ms_mean",
+      "tpot_ms_mean_ci95",
+      "tpot_ms_p50",
+      "tpot_ms_p90",
+      "tpot_ms_p95",
+      "tpot_ms_p99",
+      "e2e_ms_mean",
+      "e2e_ms_mean_ci95",
+      "e2e_ms_p50",
+      "e2e_ms_p90",
+      "e2e_ms_p95",
+      "e2e_ms_p99",
+      "throughput_tokens_per_s",
+      "throughput_tokens_per_s_ci95",
+      "slo_attainment",
+      "slo_attainment_ci95",
+      "goodput_requests_per_s",
+      "goodput_requests_per_s_ci95",
+      "goodput_tokens_per_s",
+      "goodput_tokens_per_s_ci95",
+      "server_busy_fraction",
+      "server_busy_fraction_ci95",
+      "batches",
+      "batch_size_mean",
+      "batch_size_mean_ci95",
+      "wan_bytes_up",
+      "wan_bytes_down",
+      "makespan_ms",
+      "window_start_ms",
+      "window_end_ms",
+      "rtt_ms_mean",
+      "rtt_ms_p50",
+      "rtt_ms_p90",
+      "rtt_ms_p95",
+      "rtt_ms_p99",
+      "edge_energy_j",
+      "edge_j_per_token",
+      "cloud_energy_j",
+      "cloud_j_per_token"};
   std::vector<std::string> keys;
   for (const auto& item : summary.items()) keys.push_back(item.key());
   EXPECT_EQ(keys, expected);
@@ -114,10 +135,15 @@ TEST(MetricsSummary, CountsAndRatios) {
   EXPECT_EQ(s["makespan_ms"], 1020.0);
 }
 
+// Tokens committed by the window's rounds (12 here; in a real run they add up to the requests'
+// output tokens) per second of simulated time; without rounds (edge_ar), the requests' tokens.
 TEST(MetricsSummary, ThroughputIsTokensPerSecondOfSimulatedTime) {
   const nlohmann::ordered_json s = full_run().finish(1020);
-  EXPECT_DOUBLE_EQ(s["throughput_tokens_per_s"].get<double>(), 9.0 / 1.020);
-  EXPECT_DOUBLE_EQ(full_run().finish(3000)["throughput_tokens_per_s"].get<double>(), 3.0);
+  EXPECT_DOUBLE_EQ(s["throughput_tokens_per_s"].get<double>(), 12.0 / 1.020);
+  EXPECT_DOUBLE_EQ(full_run().finish(3000)["throughput_tokens_per_s"].get<double>(), 4.0);
+  SummaryAccumulator edge_only;
+  edge_only.on_request(request_record(0, 100, 500, 5, 0, 0));
+  EXPECT_DOUBLE_EQ(edge_only.finish(1000)["throughput_tokens_per_s"].get<double>(), 5.0);
 }
 
 TEST(MetricsSummary, BusyFractionIsSumOfBatchDurationsOverMakespan) {

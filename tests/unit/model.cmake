@@ -13,4 +13,5 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/model_policy_estimator_test.cpp
   unit/model_round_logic_test.cpp
   unit/model_server_scheduler_test.cpp
+  unit/model_start_offsets_test.cpp
 )

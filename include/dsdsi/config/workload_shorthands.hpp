@@ -18,7 +18,7 @@ extern const std::int64_t kDefaultRequestsPerClient;
 
 // Also the defaults that depend on other keys: `workload.requests_per_client` (10, or 0 =
 // until the horizon), `workload.start` (stationary with several closed-loop clients, else
-// together).
-void apply_workload_shorthands(Scenario& scenario, const nlohmann::json& resolved);
+// together), also written into `resolved` (runs record what ran).
+void apply_workload_shorthands(Scenario& scenario, nlohmann::json& resolved);
 
 }  // namespace dsdsi
