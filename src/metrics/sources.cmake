@@ -7,6 +7,8 @@ set(DSDSI_METRICS_SOURCES
   src/metrics/human_summary.cpp
   src/metrics/json_file.cpp
   src/metrics/latency_stats.cpp
+  src/metrics/repeat_stats.cpp
   src/metrics/staged_output_dir.cpp
+  src/metrics/student_t.cpp
   src/metrics/summary.cpp
 )

@@ -216,6 +216,7 @@ struct ArrivalParams {
   ArrivalKind kind = ArrivalKind::closed_loop;
   DistributionSpec think_ms;     // closed_loop: pause after a request before the next
   double rate_per_s = 0;         // poisson: requests per second over all clients
+  double rate_per_client_per_s = 0;
   std::string file;              // trace: resolved path
   std::vector<TraceRequest> requests;  // trace, in file order
 };
