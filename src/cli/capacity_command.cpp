@@ -72,12 +72,14 @@ void check_range(const CapacityOptions& o) {
   if (!problems.empty()) throw ConfigError(problems);
 }
 
-// A probe's own folder keeps its summary; its traces are removed unless --keep-probes (a search
-// at thousands of clients would otherwise write gigabytes).
+// A probe's own folder keeps its summary; its traces (every CSV a run writes) are removed unless
+// --keep-probes (a search at thousands of clients would otherwise write gigabytes).
 void trim_probe(const fs::path& dir) {
-  for (const char* file : {"requests.csv", "rounds.csv", "clients.csv", "servers.csv"}) {
-    fs::remove(dir / file);
+  std::vector<fs::path> traces;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".csv") traces.push_back(entry.path());
   }
+  for (const auto& trace : traces) fs::remove(trace);
 }
 
 void write_capacity_csv(const fs::path& file, const std::vector<ModeSearch>& searches,
