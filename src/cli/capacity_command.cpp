@@ -11,8 +11,12 @@
 #include <sstream>
 #include <thread>
 
+#include "dsdsi/cli/capacity_progress.hpp"
+#include "dsdsi/cli/capacity_queueing.hpp"
+#include "dsdsi/cli/capacity_report.hpp"
 #include "dsdsi/cli/capacity_search.hpp"
 #include "dsdsi/cli/commands.hpp"
+#include "dsdsi/cli/load_scaling.hpp"
 #include "dsdsi/cli/point_process.hpp"
 #include "dsdsi/cli/slo.hpp"
 #include "dsdsi/config/config_error.hpp"
@@ -39,16 +43,9 @@ struct CapacityOptions {
   int jobs = 0;  // 0: one per core
 };
 
-struct Probe {
-  std::int64_t clients = 0;
-  bool pass = false;
-  nlohmann::json summary;
-};
-
 struct ModeSearch {
-  std::string mode;
   CapacitySearch search;
-  std::vector<Probe> probes;  // in the order they ran
+  ModeOutcome outcome;  // its probes so far; the answer once the search ends
   bool running = false;
 };
 
@@ -75,12 +72,14 @@ void check_range(const CapacityOptions& o) {
   if (!problems.empty()) throw ConfigError(problems);
 }
 
-// A probe's own folder keeps its summary; its traces are removed unless --keep-probes (a search
-// at thousands of clients would otherwise write gigabytes).
+// A probe's own folder keeps its summary; its traces (every CSV a run writes) are removed unless
+// --keep-probes (a search at thousands of clients would otherwise write gigabytes).
 void trim_probe(const fs::path& dir) {
-  for (const char* file : {"requests.csv", "rounds.csv", "clients.csv", "servers.csv"}) {
-    fs::remove(dir / file);
+  std::vector<fs::path> traces;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".csv") traces.push_back(entry.path());
   }
+  for (const auto& trace : traces) fs::remove(trace);
 }
 
 void write_capacity_csv(const fs::path& file, const std::vector<ModeSearch>& searches,
@@ -94,8 +93,8 @@ void write_capacity_csv(const fs::path& file, const std::vector<ModeSearch>& sea
     return it == summary.end() || it->is_null() ? std::string() : it->dump();
   };
   for (const auto& s : searches) {
-    for (const auto& p : s.probes) {
-      out << s.mode << ',' << p.clients;
+    for (const auto& p : s.outcome.probes) {
+      out << s.outcome.mode << ',' << p.clients;
       for (const auto& slo : slos) out << ',' << cell(p.summary, slo.metric);
       out << ',' << (p.pass ? "true" : "false") << ',' << cell(p.summary, "server_busy_fraction")
           << ',' << cell(p.summary, "throughput_tokens_per_s") << '\n';
@@ -105,31 +104,130 @@ void write_capacity_csv(const fs::path& file, const std::vector<ModeSearch>& sea
   if (!out) throw std::runtime_error("cannot write " + file.string());
 }
 
-void print_answer(const CapacityOptions& o, const std::vector<ModeSearch>& searches,
-                  const std::vector<Slo>& slos) {
-  std::printf("capacity of %s (clients %lld..%lld) under", o.args.scenario.c_str(),
-              static_cast<long long>(o.min_clients), static_cast<long long>(o.max_clients));
-  for (const auto& slo : slos) std::printf(" %s <= %g ms", slo.metric.c_str(), slo.max_value);
-  std::printf(":\n");
-  for (const auto& s : searches) {
-    const auto c = s.search.capacity();
-    if (!c) {
-      std::printf("  %-14s none: %lld client(s) already miss the SLO\n", s.mode.c_str(),
-                  static_cast<long long>(o.min_clients));
-    } else {
-      std::printf("  %-14s %s%lld clients\n", s.mode.c_str(), s.search.capped_at_max() ? ">= " : "",
-                  static_cast<long long>(*c));
-    }
-  }
-  const auto& first = searches.front();
-  for (std::size_t i = 1; i < searches.size(); ++i) {
-    const auto a = first.search.capacity(), b = searches[i].search.capacity();
-    if (a && b) {
-      std::printf("  %s / %s = %.3f\n", first.mode.c_str(), searches[i].mode.c_str(),
-                  static_cast<double>(*a) / static_cast<double>(*b));
-    }
+// A search over clients is meaningful only when more clients offer more load (load_scaling.hpp).
+void check_load_grows(const CapacityOptions& o, const Scenario& scenario) {
+  const std::string why = why_load_does_not_grow(scenario.workload.arrival);
+  if (!why.empty()) {
+    throw ConfigError({o.args.scenario + ": /workload/arrival: dsdsi capacity searches over " +
+                       "workload.clients, but " + why});
   }
 }
+
+// The probes of every mode's search, run as `dsdsi run` processes, `jobs` at a time. Each probe
+// changes only the mode and workload.clients: everything else (warm-up, horizon, arrivals) is
+// the scenario's, with the user's --set.
+class ProbeRunner {
+ public:
+  ProbeRunner(const CapacityOptions& o, const Invocation& invocation, const std::vector<Slo>& slos,
+              std::vector<ModeSearch>& searches, const fs::path& probes_dir, int jobs)
+      : o_(o),
+        invocation_(invocation),
+        slos_(slos),
+        searches_(searches),
+        probes_dir_(probes_dir),
+        jobs_(jobs),
+        started_(Clock::now()) {}
+
+  void run() {
+    for (;;) {
+      start_probes();
+      if (running_.empty()) break;
+      finish(wait_for_child());
+    }
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  struct Running {
+    std::size_t search;
+    std::int64_t clients;
+    Clock::time_point started;
+  };
+
+  fs::path probe_dir(std::size_t s, std::int64_t clients) const {
+    return probes_dir_ / (searches_[s].outcome.mode + "-" + std::to_string(clients));
+  }
+  fs::path probe_log(std::size_t s, std::int64_t clients) const {
+    return probe_dir(s, clients).string() + ".log";
+  }
+
+  // Modes are searched side by side, one probe per mode at a time (bisection is sequential).
+  void start_probes() {
+    for (std::size_t s = 0; s < searches_.size() && static_cast<int>(running_.size()) < jobs_;
+         ++s) {
+      const auto next = searches_[s].search.next_probe();
+      if (searches_[s].running || !next) continue;
+      const std::string& mode = searches_[s].outcome.mode;
+      std::vector<std::string> args{"run", o_.args.scenario, "--out", probe_dir(s, *next).string(),
+                                    "--force"};
+      for (const auto& set : o_.args.sets) args.insert(args.end(), {"--set", set});
+      args.insert(args.end(),
+                  {"--set", "mode=" + mode, "--set", "workload.clients=" + std::to_string(*next)});
+      args.insert(args.end(), invocation_.simgrid_args.begin(), invocation_.simgrid_args.end());
+      running_[start_dsdsi(args, probe_log(s, *next))] = {s, *next, Clock::now()};
+      searches_[s].running = true;
+      spdlog::info("probe {} with {} clients", mode, *next);
+    }
+  }
+
+  void finish(const ChildExit& exit) {
+    const auto found = running_.find(exit.pid);
+    if (found == running_.end()) return;
+    const Running probe_run = found->second;
+    running_.erase(found);
+    ModeSearch& search = searches_[probe_run.search];
+    search.running = false;
+    const std::int64_t clients = probe_run.clients;
+    if (!exit.ok()) {
+      // The scenario was validated up front, so a failing probe is not bad input.
+      throw std::runtime_error("probe " + search.outcome.mode + " with " + std::to_string(clients) +
+                               " clients failed (" + exit.describe() +
+                               "): " + first_error_line(probe_log(probe_run.search, clients)));
+    }
+    CapacityProbe probe{clients, true, nlohmann::json()};
+    std::ifstream in(probe_dir(probe_run.search, clients) / "summary.json");
+    probe.summary = nlohmann::json::parse(in);
+    for (const auto& slo : slos_) probe.pass = probe.pass && meets(slo, probe.summary);
+    if (!o_.keep_probes) trim_probe(probe_dir(probe_run.search, clients));
+    search.search.record(clients, probe.pass);
+
+    const auto now = Clock::now();
+    const double probe_s = std::chrono::duration<double>(now - probe_run.started).count();
+    probe_s_total_ += probe_s;
+    ++probes_done_;
+    std::int64_t left = 0;
+    std::size_t searching = 0;
+    for (const auto& s : searches_) {
+      left += s.search.probes_left_at_most();
+      searching += s.search.probes_left_at_most() > 0 ? 1 : 0;
+    }
+    ProbeProgress progress;
+    progress.number = probes_done_;
+    progress.mode = search.outcome.mode;
+    progress.clients = clients;
+    progress.pass = probe.pass;
+    progress.verdict_detail = slo_verdict_detail(slos_, probe.summary);
+    progress.probe_s = probe_s;
+    progress.elapsed_s = std::chrono::duration<double>(now - started_).count();
+    progress.probes_left = left;
+    progress.eta_s =
+        capacity_eta_s(probes_done_, probe_s_total_, left, std::min<std::size_t>(searching, jobs_));
+    std::fputs(capacity_progress_line(progress).c_str(), stderr);
+    std::fflush(stderr);
+    search.outcome.probes.push_back(std::move(probe));
+  }
+
+  const CapacityOptions& o_;
+  const Invocation& invocation_;
+  const std::vector<Slo>& slos_;
+  std::vector<ModeSearch>& searches_;
+  fs::path probes_dir_;
+  int jobs_;
+  Clock::time_point started_;
+  std::map<pid_t, Running> running_;
+  std::size_t probes_done_ = 0;
+  double probe_s_total_ = 0;
+};
 
 int capacity(const CapacityOptions& o, const Invocation& invocation) {
   const auto started = std::chrono::steady_clock::now();
@@ -137,6 +235,7 @@ int capacity(const CapacityOptions& o, const Invocation& invocation) {
   check_range(o);
   const std::vector<Override> overrides = parse_overrides(o.args.sets);
   const LoadedScenario base = load_scenario(o.args.scenario, overrides);
+  check_load_grows(o, base.scenario);
   std::vector<ModeSearch> searches;
   for (const auto& mode : split_modes(o.modes, std::string(to_string(base.scenario.mode)))) {
     // Every probe's scenario is checked before the first runs: bad input costs no simulation.
@@ -147,71 +246,44 @@ int capacity(const CapacityOptions& o, const Invocation& invocation) {
                       clients == o.min_clients ? "--min" : "--max"});
       load_scenario(o.args.scenario, with);
     }
-    searches.push_back({mode, CapacitySearch(o.min_clients, o.max_clients), {}, false});
+    ModeSearch search{CapacitySearch(o.min_clients, o.max_clients), ModeOutcome{}, false};
+    search.outcome.mode = mode;
+    searches.push_back(std::move(search));
   }
 
   const fs::path out_dir =
       o.out_dir.empty() ? default_run_dir("runs", o.args.scenario) : fs::path(o.out_dir);
   StagedOutputDir out(out_dir, o.force);
   fs::create_directories(out.staging() / "probes");
-  const int jobs = o.jobs > 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const int jobs =
+      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  ProbeRunner(o, invocation, slos, searches, out.staging() / "probes", jobs).run();
 
-  // Modes are searched side by side, one probe per mode at a time (bisection is sequential).
-  std::map<pid_t, std::pair<std::size_t, std::int64_t>> running;  // pid -> (search, clients)
-  const auto probe_dir = [&](std::size_t s, std::int64_t clients) {
-    return out.staging() / "probes" / (searches[s].mode + "-" + std::to_string(clients));
-  };
-  for (;;) {
-    for (std::size_t s = 0; s < searches.size() && static_cast<int>(running.size()) < jobs; ++s) {
-      const auto next = searches[s].search.next_probe();
-      if (searches[s].running || !next) continue;
-      std::vector<std::string> args{"run", o.args.scenario, "--out", probe_dir(s, *next).string(),
-                                    "--force"};
-      for (const auto& set : o.args.sets) args.insert(args.end(), {"--set", set});
-      args.insert(args.end(), {"--set", "mode=" + searches[s].mode, "--set",
-                               "workload.clients=" + std::to_string(*next)});
-      args.insert(args.end(), invocation.simgrid_args.begin(), invocation.simgrid_args.end());
-      const fs::path log =
-          out.staging() / "probes" / (searches[s].mode + "-" + std::to_string(*next) + ".log");
-      running[start_dsdsi(args, log)] = {s, *next};
-      searches[s].running = true;
-      spdlog::info("probe {} with {} clients", searches[s].mode, *next);
-    }
-    if (running.empty()) break;
-    const ChildExit exit = wait_for_child();
-    const auto [s, clients] = running.at(exit.pid);
-    running.erase(exit.pid);
-    searches[s].running = false;
-    const fs::path log =
-        out.staging() / "probes" / (searches[s].mode + "-" + std::to_string(clients) + ".log");
-    if (!exit.ok()) {
-      // The scenario was validated above, so a failing probe is not bad input.
-      throw std::runtime_error("probe " + searches[s].mode + " with " + std::to_string(clients) +
-                               " clients failed (" + exit.describe() +
-                               "): " + first_error_line(log));
-    }
-    Probe probe{clients, true, nlohmann::json()};
-    std::ifstream in(probe_dir(s, clients) / "summary.json");
-    probe.summary = nlohmann::json::parse(in);
-    for (const auto& slo : slos) probe.pass = probe.pass && meets(slo, probe.summary);
-    if (!o.keep_probes) trim_probe(probe_dir(s, clients));
-    searches[s].search.record(clients, probe.pass);
-    searches[s].probes.push_back(std::move(probe));
+  std::vector<ModeOutcome> outcomes;
+  for (auto& s : searches) {
+    s.outcome.capacity = s.search.capacity();
+    s.outcome.lower_bound = s.search.capped_at_max();
+    s.outcome.queueing_warning = queueing_warning(s.outcome, slos);
+    outcomes.push_back(s.outcome);
   }
-
+  const CapacityRange range{o.min_clients, o.max_clients};
   write_capacity_csv(out.staging() / "capacity.csv", searches, slos);
   const double wall_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  nlohmann::ordered_json facts;
-  facts["tool"] = "dsdsi";
-  facts["version"] = DSDSI_VERSION;
-  facts["command_line"] = invocation.command_line;
-  facts["wall_time_s"] = wall_s;
-  write_json_file(out.staging() / "capacity.json", facts);
+  nlohmann::ordered_json report = capacity_results(outcomes, slos, range);
+  report["scenario"] = o.args.scenario;
+  report["tool"] = "dsdsi";
+  report["version"] = DSDSI_VERSION;
+  report["command_line"] = invocation.command_line;
+  report["wall_time_s"] = wall_s;
+  write_json_file(out.staging() / "capacity.json", report);
   out.commit();
-  print_answer(o, searches, slos);
+  std::fputs(capacity_answer_text(o.args.scenario, outcomes, slos, range).c_str(), stdout);
+  for (const auto& outcome : outcomes) {
+    if (outcome.queueing_warning) spdlog::warn("{}", *outcome.queueing_warning);
+  }
   std::size_t probes = 0;
-  for (const auto& s : searches) probes += s.probes.size();
+  for (const auto& outcome : outcomes) probes += outcome.probes.size();
   std::printf("wrote %s (%zu probes, %.1f s wall)\n", out.final_dir().c_str(), probes, wall_s);
   return 0;
 }
@@ -223,9 +295,14 @@ Command add_capacity_command(CLI::App& app, const Invocation& invocation) {
   CLI::App* command = app.add_subcommand(
       "capacity",
       "Find the largest number of clients that meets every SLO, by bisection; each probe is its\n"
-      "own simulation. Writes capacity.csv (one row per probe) and prints the answer; with\n"
-      "--modes, per mode, side by side, with their ratio. Assumes that more clients never make\n"
-      "an SLO easier to meet.\n"
+      "own `dsdsi run` of the scenario with only the mode and workload.clients changed (its\n"
+      "warm-up, horizon and arrivals apply). With --modes, per mode, side by side, with their\n"
+      "ratio. A capacity at --max is a lower bound (>= N), and so is any ratio built on it.\n"
+      "Writes capacity.json (the answer, bounds, binding SLO, every probe) and capacity.csv\n"
+      "(one row per probe); one progress line per probe on stderr. Assumes that more clients\n"
+      "never make an SLO easier to meet; refuses arrivals whose load does not grow with the\n"
+      "clients (Poisson rate_per_s, a trace). Warns when only TPOT bounds the answer and the\n"
+      "p95 TTFT at capacity is over 10x its value at --min. See docs/sweeps.md.\n"
       "Example: dsdsi capacity scenarios/quickstart.json --slo tpot_ms_p95=60 --max 512 "
       "--modes dsd_sync,colocated_sd");
   add_scenario_args(command, o->args);

@@ -15,6 +15,24 @@ std::optional<std::int64_t> CapacitySearch::next_probe() const {
   return *largest_pass_ + (*smallest_fail_ - *largest_pass_) / 2;
 }
 
+namespace {
+
+// Probes that close a bracket (pass, fail) of this width, in the worst case.
+std::int64_t halvings(std::int64_t width) {
+  std::int64_t probes = 0;
+  for (; width > 1; ++probes) width -= width / 2;
+  return probes;
+}
+
+}  // namespace
+
+std::int64_t CapacitySearch::probes_left_at_most() const {
+  if (!largest_pass_ && !smallest_fail_) return 1 + (max_ > min_ ? 1 + halvings(max_ - min_) : 0);
+  if (!largest_pass_) return 0;
+  if (!smallest_fail_) return *largest_pass_ == max_ ? 0 : 1 + halvings(max_ - *largest_pass_);
+  return halvings(*smallest_fail_ - *largest_pass_);
+}
+
 void CapacitySearch::record(std::int64_t clients, bool pass) {
   if (pass) {
     if (!largest_pass_ || clients > *largest_pass_) largest_pass_ = clients;

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "dsdsi/cli/commands.hpp"
+#include "dsdsi/cli/sweep_output_dir.hpp"
+#include "dsdsi/cli/sweep_summary.hpp"
 #include "dsdsi/cli/sweep_table.hpp"
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/metrics/csv_line.hpp"
@@ -168,6 +170,14 @@ int merge(const MergeOptions& options, const Invocation& invocation) {
     std::ofstream csv(out.staging() / "sweep.csv", std::ios::binary);
     csv << text;
     if (!csv.flush()) throw std::runtime_error("cannot write " + out.final_dir().string());
+  }
+  {
+    std::vector<std::string> columns;
+    for (const auto& c : shards.front().plan.at("columns")) columns.push_back(c.get<std::string>());
+    std::map<std::size_t, std::string> lines;
+    for (const auto& [index, merged] : rows) lines[index] = merged.row.line;
+    const auto& sweep_block = shards.front().plan.at("scenario").at("sweep");
+    write_sweep_summary(out.staging(), columns, lines, sweep_block.value("repeats", 1));
   }
   link_point_folders(rows, out.staging(), out.final_dir(), id_width);
   nlohmann::ordered_json plan = shards.front().plan;

@@ -2,8 +2,12 @@
 set(DSDSI_CLI_SOURCES
   src/cli/analyze_command.cpp
   src/cli/capacity_command.cpp
+  src/cli/capacity_progress.cpp
+  src/cli/capacity_queueing.cpp
+  src/cli/capacity_report.cpp
   src/cli/capacity_search.cpp
   src/cli/dispatch.cpp
+  src/cli/load_scaling.cpp
   src/cli/merge_command.cpp
   src/cli/params_command.cpp
   src/cli/platform_command.cpp
@@ -15,6 +19,7 @@ set(DSDSI_CLI_SOURCES
   src/cli/sweep_command.cpp
   src/cli/sweep_output_dir.cpp
   src/cli/sweep_progress.cpp
+  src/cli/sweep_summary.cpp
   src/cli/sweep_table.cpp
   src/cli/validate_command.cpp
 )

@@ -15,6 +15,7 @@
 #include "dsdsi/cli/point_process.hpp"
 #include "dsdsi/cli/sweep_output_dir.hpp"
 #include "dsdsi/cli/sweep_progress.hpp"
+#include "dsdsi/cli/sweep_summary.hpp"
 #include "dsdsi/cli/sweep_table.hpp"
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/sweep_plan.hpp"
@@ -192,6 +193,7 @@ int sweep(const SweepOptions& options, const Invocation& invocation) {
   SweepOutputDir out(options.out_dir, options.resume, plan_json, table.columns(),
                      table.header_line(),
                      [&](std::size_t index) { return index < total && shard.holds(index); });
+  std::filesystem::remove(out.path() / kSweepSummaryFile);  // rewritten from the final rows
   std::vector<const PlannedPoint*> todo;
   for (const PlannedPoint* p : mine) {
     if (!out.done(p->point.index)) todo.push_back(p);
@@ -203,6 +205,7 @@ int sweep(const SweepOptions& options, const Invocation& invocation) {
     runner.run(todo, jobs, progress);
   }
   out.publish_in_point_order();
+  write_sweep_summary(out.path(), table.columns(), out.rows(), plan.spec.repeats);
 
   std::vector<std::string> failed;
   for (const PlannedPoint* p : mine) {

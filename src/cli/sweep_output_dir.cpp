@@ -39,8 +39,9 @@ void write_all(int fd, const std::string& text, const fs::path& file) {
 
 // Files a sweep writes at the top of its folder; anything else makes it someone else's folder.
 bool is_sweep_entry(const fs::path& name) {
-  return name == "points" || name == "sweep.csv" || name == "sweep.json" || name == ".sweep.lock" ||
-         name.string().rfind(".sweep.", 0) == 0;
+  return name == "points" || name == "sweep.csv" || name == "sweep_summary.csv" ||
+         name == "sweep.json" || name == ".sweep.lock" || name.string().rfind(".sweep.", 0) == 0 ||
+         name.string().rfind(".sweep_summary.csv.", 0) == 0;  // a killed write's temporary
 }
 
 // The first place where two plans differ, as a JSON pointer.

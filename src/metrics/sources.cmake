@@ -9,7 +9,9 @@ set(DSDSI_METRICS_SOURCES
   src/metrics/json_file.cpp
   src/metrics/latency_stats.cpp
   src/metrics/round_tally.cpp
+  src/metrics/repeat_stats.cpp
   src/metrics/staged_output_dir.cpp
+  src/metrics/student_t.cpp
   src/metrics/summary.cpp
   src/metrics/timeline_sink.cpp
 )

@@ -132,3 +132,41 @@ TEST(BadInputCli, HelpOfEveryCommandExplainsItWithAnExample) {
 }
 
 }  // namespace
+
+namespace {
+
+// Replaces {scenario}, {out} and {source} in a table argument.
+std::string expand(std::string arg, const std::filesystem::path& scenario,
+                   const std::filesystem::path& out) {
+  const std::pair<std::string, std::string> substitutions[] = {
+      {"{scenario}", scenario.string()},
+      {"{out}", out.string()},
+      {"{source}", dsdsi::test::source_path(".").lexically_normal().string()}};
+  for (const auto& [from, to] : substitutions) {
+    for (auto at = arg.find(from); at != std::string::npos; at = arg.find(from)) {
+      arg.replace(at, from.size(), to);
+    }
+  }
+  return arg;
+}
+
+// Command lines that are bad input although their scenario runs (tests/data/bad_command_lines
+// .json): each exits 2, names the problem (and the file and JSON path where there is one), and
+// writes nothing.
+TEST(BadInputCli, EveryBadCommandLineExitsTwoAndWritesNothing) {
+  const auto cases = dsdsi::test::read_json(source_path("tests/data/bad_command_lines.json"));
+  ASSERT_GE(cases.size(), 5u);
+  for (const auto& c : cases) {
+    TempDir dir;
+    const auto scenario = dir.path() / "scenario.json";
+    if (c.contains("scenario")) std::ofstream(scenario) << c.at("scenario").dump(2);
+    const auto out = dir.path() / "out";
+    std::vector<std::string> args;
+    for (const auto& a : c.at("args")) args.push_back(expand(a.get<std::string>(), scenario, out));
+    std::vector<std::string> expected;
+    for (const auto& e : c.at("expect")) expected.push_back(e.get<std::string>());
+    expect_rejected(args, out, expected, c.at("name").get<std::string>());
+  }
+}
+
+}  // namespace

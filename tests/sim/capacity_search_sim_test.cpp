@@ -58,6 +58,54 @@ TEST(CapacitySearchSim, DsdToColocatedCapacityRatioMatchesTheClosedForm) {
   EXPECT_NEAR(ratio / expected, 1.0, 0.08) << "ratio " << ratio << ", closed form " << expected;
   EXPECT_LE(probes, 2 * (2 + 8)) << "bisection over 1..160 needs at most 2 + 8 probes per mode";
   EXPECT_NE(run.output.find("dsd_sync / colocated_sd = "), std::string::npos) << run.output;
+
+  // capacity.json holds the same answer: exact capacities and an exact ratio.
+  const auto report = dsdsi::test::read_json(out / "capacity.json");
+  ASSERT_EQ(report.at("modes").size(), 2u);
+  for (const auto& mode : report.at("modes")) {
+    EXPECT_EQ(mode.at("capacity"), capacity.at(mode.at("mode").get<std::string>()));
+    EXPECT_EQ(mode.at("lower_bound"), false);
+    EXPECT_EQ(mode.at("binding_slo"), "tpot_ms_p95");
+  }
+  EXPECT_EQ(report.at("ratios").at(0).at("bound"), "exact");
+  EXPECT_DOUBLE_EQ(report.at("ratios").at(0).at("value").get<double>(), ratio);
+}
+
+// A search whose --max passes: the answer is a lower bound on stdout and in capacity.json. The
+// SLO (TPOT p95 under 100 s) cannot bind, so nothing limits the answer but --max, while 128
+// clients on a serial 20 ms verifier queue every first token behind about 127 jobs (about
+// 2.5 s against 110 ms for one client): the queueing warning must fire. One progress line per
+// probe reaches stderr although it is no terminal here.
+TEST(CapacitySearchSim, MaxReachedIsALowerBoundAndQueueingIsFlagged) {
+  dsdsi::test::TempDir dir;
+  const auto out = dir.path() / "capacity";
+  const auto run = dsdsi::test::run_dsdsi(
+      {"capacity", dsdsi::test::source_path("scenarios/quickstart.json").string(), "--slo",
+       "tpot_ms_p95=100000", "--max", "128", "--out", out.string(), "--set",
+       "workload.requests_per_client=2", "--set", "workload.output_tokens=20", "--set",
+       "cloud.max_batch=1"});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("dsd_sync       >= 128 clients (a lower bound"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("capacity: probe 1: dsd_sync, 1 client: pass"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("capacity: probe 2: dsd_sync, 128 clients: pass"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("warning] dsd_sync: at its capacity (128 clients) the p95 TTFT"),
+            std::string::npos)
+      << run.output;
+
+  const auto report = dsdsi::test::read_json(out / "capacity.json");
+  const auto& mode = report.at("modes").at(0);
+  EXPECT_EQ(mode.at("mode"), "dsd_sync");
+  EXPECT_EQ(mode.at("capacity"), 128);
+  EXPECT_EQ(mode.at("lower_bound"), true);
+  EXPECT_TRUE(mode.at("binding_slo").is_null());
+  ASSERT_EQ(mode.at("probes").size(), 2u);
+  const double ttft_1 = mode.at("probes").at(0).at("ttft_ms_p95");
+  const double ttft_128 = mode.at("probes").at(1).at("ttft_ms_p95");
+  EXPECT_GT(ttft_128, 10 * ttft_1);
+  EXPECT_TRUE(mode.at("queueing_warning").is_string());
 }
 
 TEST(CapacitySearchSim, BadSloIsBadInput) {

@@ -23,5 +23,6 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/shipped_scenarios_test.cpp
   sim/sweep_outputs.cpp
   sim/sweep_sim_test.cpp
+  sim/sweep_summary_sim_test.cpp
   sim/sweep_table3_test.cpp
 )

@@ -6,5 +6,6 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/metrics_json_file.cpp
   unit/metrics_latency_stats.cpp
   unit/metrics_staged_output_dir.cpp
+  unit/metrics_student_t_test.cpp
   unit/metrics_summary.cpp
 )

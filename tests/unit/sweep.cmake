@@ -4,5 +4,6 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/sweep_csv_line_test.cpp
   unit/sweep_expansion_test.cpp
   unit/sweep_plan_test.cpp
+  unit/sweep_summary_test.cpp
   unit/sweep_table_test.cpp
 )

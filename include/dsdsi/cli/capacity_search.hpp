@@ -19,6 +19,12 @@ class CapacitySearch {
   std::optional<std::int64_t> capacity() const { return largest_pass_; }
   // The answer is only a lower bound: max itself passed.
   bool capped_at_max() const { return largest_pass_ && *largest_pass_ == max_; }
+  // The smallest failing number of clients probed (nullopt when none failed).
+  std::optional<std::int64_t> smallest_fail() const { return smallest_fail_; }
+
+  // The most probes the search can still make, a probe being made included (the worst case of
+  // the bisection: each halving keeps the larger half), for a progress estimate.
+  std::int64_t probes_left_at_most() const;
 
  private:
   std::int64_t min_;

@@ -5,6 +5,7 @@
 //                 whole rows (at most a partial last line, which --resume drops); when the sweep
 //                 ends the file is rewritten in point order (temporary file + rename), so its
 //                 contents do not depend on --jobs or on finishing order
+//   sweep_summary.csv  the repeats aggregated (sweep_summary.hpp), written when the sweep ends
 //   sweep.json    what was planned (scenario as resolved, point count, shard, columns) and,
 //                 once done, the run's wall-clock facts; written atomically
 //   points/<id>/  each point's `dsdsi run` outputs; points/<id>.log a failed point's output
