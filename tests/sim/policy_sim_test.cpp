@@ -1,5 +1,5 @@
 // Speculation policies in the simulator (docs/policies.md): analytic_optimal finds the optimal
-// gamma of MODEL.md and never loses to a fixed gamma; awc follows the better of DSD and
+// gamma of docs/model.md and never loses to a fixed gamma; awc follows the better of DSD and
 // cloud-side decoding across RTTs and switches near the closed-form break-even RTT.
 #include <gtest/gtest.h>
 

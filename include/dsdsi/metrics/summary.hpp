@@ -19,7 +19,7 @@ class SummaryAccumulator : public RecordSink {
   void on_client(const ClientRecord& record) override;
 
   // makespan_ms: simulated time at which the last request finished (all requests done).
-  // Returns the keys of MODEL.md "Metrics" in a fixed order. Where the numbers come from:
+  // Returns the keys of docs/model.md "Metrics" in a fixed order. Where the numbers come from:
   // requests, output_tokens, latencies and WAN bytes from RequestRecords; rounds,
   // drafted_tokens (sum of gamma), accepted_tokens and committed tokens from RoundRecords, so
   // tokens_per_round_mean and acceptance_rate describe the same verified windows; batches,
