@@ -5,7 +5,7 @@
 # and a platform file from an unrelated folder, and check the resolved paths point into the prefix.
 # Usage: installed_dsdsi_test.sh BUILD_DIR WORK_DIR
 set -euo pipefail
-build=$1 work=$2
+build=$(cd "$1" && pwd) work=$(realpath -m "$2")
 rm -rf "$work" && mkdir -p "$work/elsewhere"
 cmake --install "$build" --prefix "$work/first" >/dev/null
 mv "$work/first" "$work/prefix"

@@ -53,7 +53,7 @@ struct Case {
 };
 const Case kCases[] = {{1, 2}, {20, 3}, {50, 5}, {100, 6}, {200, 8}};
 
-TEST(ModelPolicyAnalytic, ClosedFormOptimaAreMODELmds) {
+TEST(ModelPolicyAnalytic, ClosedFormOptimaAreTheModels) {
   for (const auto& c : kCases) {
     EXPECT_EQ(closed_form::optimal_gamma_sync(0.8, 10, c.rtt, 20, 12), c.optimal) << c.rtt;
   }

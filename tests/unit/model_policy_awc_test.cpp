@@ -79,7 +79,7 @@ double break_even_at_best_gamma(double cloud_ms, double margin) {
   return best;
 }
 
-TEST(ModelPolicyAwc, BreakEvenOfTheseTestsIsMODELmds) {
+TEST(ModelPolicyAwc, BreakEvenOfTheseTestsIsTheModels) {
   closed_form::Inputs in;
   in.alpha = 0.8;
   in.gamma = 4;
