@@ -29,7 +29,7 @@ SOURCES = {
                "and 36 ms at 2048 input tokens, LLaMA 70B (TP 4) 26 ms and 109 ms; A100 FP16 "
                "LLaMA 7B 16 ms and 133 ms. https://github.com/NVIDIA/TensorRT-LLM/blob/"
                "138f96d45f90b9667426f7c47297d8c06bafac73/docs/source/performance.md"),
-    "model.md": ("the project's reference table, shared/design/MODEL.md, \"Realistic parameter "
+    "model.md": ("the project's reference table, docs/model.md, \"Realistic parameter "
                  "ranges\": 8B on H100 at batch 1-8: 6-7 ms per step; 70B: 16 ms on 4 GPUs."),
     "h100": ("NVIDIA H100 Tensor Core GPU datasheet, H100 SXM: 3.35 TB/s; BF16 1,979 and FP8 "
              "3,958 TFLOPS with sparsity, half without (989 and 1,979)."),

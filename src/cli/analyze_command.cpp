@@ -1,4 +1,4 @@
-// dsdsi analyze: what MODEL.md's closed forms predict for a scenario's parameters, without
+// dsdsi analyze: what docs/model.md's closed forms predict for a scenario's parameters, without
 // simulating: each mode's per-token time, where DSD stops paying, the best gamma, the
 // pipelining window and the capacity ratio.
 #include <CLI/CLI.hpp>
@@ -84,7 +84,7 @@ void print_text(const std::string& scenario, const cf::Analysis& a,
                 const std::vector<std::string>& notes) {
   const cf::Inputs& in = a.inputs;
   std::printf(
-      "dsdsi analyze %s: MODEL.md's closed forms (one client, steady state, no "
+      "dsdsi analyze %s: docs/model.md's closed forms (one client, steady state, no "
       "queueing)\n",
       scenario.c_str());
   std::printf(
@@ -141,7 +141,7 @@ Command add_analyze_command(CLI::App& app, const Invocation& /*invocation*/) {
   auto options = std::make_shared<AnalyzeOptions>();
   CLI::App* command = app.add_subcommand(
       "analyze",
-      "Print what MODEL.md's closed forms predict for the scenario's parameters, without\n"
+      "Print what docs/model.md's closed forms predict for the scenario's parameters, without\n"
       "simulating: every mode's per-token time, the RTT below which DSD beats cloud AR (and\n"
       "co-located SD), the optimal gamma, the pipelining window and the capacity ratio.\n"
       "Example: dsdsi analyze scenarios/quickstart.json --set network.rtt_ms=80 --json");

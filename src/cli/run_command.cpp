@@ -23,7 +23,7 @@ namespace dsdsi::cli {
 
 namespace {
 
-// The closed-form per-token time, when MODEL.md's one-client, no-queueing assumptions hold.
+// The closed-form per-token time, when docs/model.md's one-client, no-queueing assumptions hold.
 void print_closed_form(const Scenario& s, const nlohmann::ordered_json& summary) {
   if (s.workload.clients != 1 || closed_form::not_applicable(s) ||
       s.network.model != NetworkModel::exact || summary["tpot_ms_mean"].is_null()) {

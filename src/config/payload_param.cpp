@@ -19,8 +19,8 @@ const std::vector<std::pair<std::string, PayloadKind>> kPayloadKinds = {
 std::shared_ptr<const KindFamily> payload_family() {
   static const auto family = std::make_shared<const KindFamily>(KindFamily{
       "payload",
-      "What an edge client sends up with each draft window, per draft token (MODEL.md: a token "
-      "id is 4 bytes, an fp16 probability 2 bytes). Every message also carries "
+      "What an edge client sends up with each draft window, per draft token (docs/model.md: a "
+      "token id is 4 bytes, an fp16 probability 2 bytes). Every message also carries "
       "`network.header_bytes`. The verdict that comes back is the header plus 8 bytes (the "
       "accepted count and the target's token) whatever the payload. The bytes cross the WAN "
       "like any transfer, so their serialisation time shows in every round's latency.",

@@ -4,14 +4,34 @@
 #include <fstream>
 #include <system_error>
 
-// The lead adds DSDSI_SOURCE_DIR to dsdsi_core; until then (or in an out-of-tree install) the
-// source directory is simply not searched.
+// DSDSI_SOURCE_DIR is the source tree dsdsi was built from; DSDSI_DATA_FROM_BINDIR is where
+// `cmake --install` puts the shipped data (platforms, latency tables, scenarios) relative to the
+// installed binary ("../share/dsdsi"). Both come from CMakeLists.txt; without them the
+// corresponding directory is simply not searched.
 #ifndef DSDSI_SOURCE_DIR
 #define DSDSI_SOURCE_DIR ""
+#endif
+#ifndef DSDSI_DATA_FROM_BINDIR
+#define DSDSI_DATA_FROM_BINDIR ""
 #endif
 
 namespace dsdsi {
 namespace fs = std::filesystem;
+
+fs::path shipped_data_dir() {
+  std::error_code ec;
+  const std::string from_bindir = DSDSI_DATA_FROM_BINDIR;
+  // An installed binary finds its data next to it, wherever the prefix was moved; a binary in a
+  // build tree has no such directory and falls back to the source tree it was built from.
+  if (!from_bindir.empty()) {
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+      const fs::path installed = (exe.parent_path() / from_bindir).lexically_normal();
+      if (fs::is_directory(installed, ec)) return installed;
+    }
+  }
+  return fs::path(DSDSI_SOURCE_DIR);
+}
 
 std::vector<fs::path> platform_search_dirs(const fs::path& scenario_dir) {
   std::vector<fs::path> dirs;
@@ -25,7 +45,7 @@ std::vector<fs::path> platform_search_dirs(const fs::path& scenario_dir) {
   add(scenario_dir);
   const fs::path cwd = fs::current_path(ec);
   if (!ec) add(cwd);
-  add(fs::path(DSDSI_SOURCE_DIR));
+  add(shipped_data_dir());
   return dirs;
 }
 

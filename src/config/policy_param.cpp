@@ -79,7 +79,7 @@ ParamKind analytic_optimal_kind() {
   return {"analytic_optimal",
           "Each client estimates alpha from its own verdicts and its send-to-verdict wait (RTT, "
           "queueing and verification) from its own rounds, and asks for the window that "
-          "maximises E(alpha, gamma) / (gamma t_de + wait), MODEL.md's optimum for synchronous "
+          "maximises E(alpha, gamma) / (gamma t_de + wait), the optimum for synchronous "
           "DSD. Dsd modes only.",
           {{"kind", "analytic_optimal"}, {"gamma_min", 1}, {"gamma_max", 12}},
           {gamma_min_param(), gamma_max_param(), ewma_weight_param(0.02), warmup_rounds_param()},

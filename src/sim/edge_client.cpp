@@ -176,7 +176,7 @@ void EdgeClient::decode_sync(Request& r) {
   }
 }
 
-// Pipelined DSD, depth 1 (MODEL.md): while a window is in flight the edge drafts its guess of
+// Pipelined DSD, depth 1 (docs/model.md): while a window is in flight the edge drafts its guess of
 // the target's bonus token and the next window (sized by the policy when the pre-drafting
 // starts, before the verdict it will observe), as a background computation. If the verdict says
 // the whole window and the guess were right, that pre-drafted window goes out as soon as it is

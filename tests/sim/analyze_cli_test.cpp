@@ -1,5 +1,5 @@
-// dsdsi analyze prints MODEL.md's closed forms for a scenario's parameters: checked against the
-// model layer's functions on the same inputs, and against MODEL.md's reference values.
+// dsdsi analyze prints the closed forms of docs/model.md for a scenario's parameters: checked
+// against the model layer's functions on the same inputs, and against the model's reference values.
 #include <gtest/gtest.h>
 
 #include "dsdsi/config/overrides.hpp"
@@ -11,8 +11,8 @@ namespace {
 
 namespace cf = dsdsi::closed_form;
 
-TEST(AnalyzeCli, JsonHoldsMODELmdsReferenceValues) {
-  // MODEL.md's first reference set; header 0 and fast links make serialisation negligible.
+TEST(AnalyzeCli, JsonHoldsTheModelsReferenceValues) {
+  // docs/model.md's first reference set; header 0 and fast links make serialisation negligible.
   const std::vector<std::string> sets = {"network.header_bytes=0", "network.uplink_mbps=1e6",
                                          "network.downlink_mbps=1e6"};
   std::vector<std::string> args = {

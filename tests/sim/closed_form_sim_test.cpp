@@ -1,4 +1,4 @@
-// One client, long outputs, no queueing: every mode's simulated numbers against MODEL.md's
+// One client, long outputs, no queueing: every mode's simulated numbers against docs/model.md's
 // closed forms.
 //
 // Tolerance: 1% (the issue's), checked on runs long enough that 1% is at least three standard
@@ -34,7 +34,7 @@ struct ParamSet {
   double t_de, t_dc, t_v, t_ar, rtt;
 };
 
-// MODEL.md's two reference sets, a low-acceptance set with a fast target, and a high-acceptance
+// The model's two reference sets, a low-acceptance set with a fast target, and a high-acceptance
 // set whose RTT is below the drafting window (pipelined DSD then hides the network entirely).
 const ParamSet kSets[] = {
     {"ref_a08_g4", 0.8, 4, 10, 10, 20, 20, 50},

@@ -1,5 +1,5 @@
 // Energy through SimGrid's host energy plugin: drafting, prefilling and verifying are executions
-// (the host is busy), everything else is waiting (the host idles). The expectations are MODEL.md's
+// (the host is busy), everything else is waiting (the host idles). The expectations are the model's
 // accounting: busy seconds x busy watts + idle seconds x idle watts.
 #include <gtest/gtest.h>
 

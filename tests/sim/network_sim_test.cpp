@@ -18,7 +18,7 @@ using dsdsi::test::TempDir;
 
 std::string quickstart() { return source_path("scenarios/quickstart.json").string(); }
 
-// MODEL.md: 4 bytes per token id, 2 per fp16 probability; every message has a 40-byte header
+// docs/model.md: 4 bytes per token id, 2 per fp16 probability; every message has a 40-byte header
 // (the default); a verdict is the header plus 8 bytes.
 constexpr double kHeader = 40, kReplyBytes = 48;
 double ser_ms(double bytes, double mbps) { return bytes * 8 / (mbps * 1e6) * 1e3; }
@@ -31,9 +31,9 @@ double round_ms(const std::map<std::string, std::string>& request) {
 }
 
 // Windows carrying the whole draft distribution: on a 12 Mbit/s uplink each round pays
-// ~684 ms of serialisation, and the per-token time is MODEL.md's T_SYNC with `ser` included.
+// ~684 ms of serialisation, and the per-token time is docs/model.md's T_SYNC with `ser` included.
 // Tolerance 2% (the issue's): 20,000 tokens at alpha 0.8, gamma 4 give ~5,950 rounds, and 3
-// standard errors of the realised tokens per round are 1.2% (MODEL.md: sd(N) = 1.6). The time
+// standard errors of the realised tokens per round are 1.2% (docs/model.md: sd(N) = 1.6). The time
 // of a round does not depend on chance and is checked to 0.1%. The bytes sent up are exactly
 // the prompt plus, per window, a header and 4 + 2 x vocab bytes per draft token.
 TEST(NetworkSim, FullDistributionPayloadAddsItsSerialisationToEveryRound) {
@@ -65,7 +65,7 @@ TEST(NetworkSim, FullDistributionPayloadAddsItsSerialisationToEveryRound) {
             prompt_bytes + rounds * kHeader + drafted * (4 + 2 * vocab));
 }
 
-// Each payload kind's bytes per draft token (MODEL.md sizes), read back from the bytes a run
+// Each payload kind's bytes per draft token (docs/model.md sizes), read back from the bytes a run
 // counted: wan_bytes_up = prompt + rounds x header + drafted x bytes per token.
 TEST(NetworkSim, EachPayloadKindSendsItsBytesPerDraftToken) {
   struct Case {

@@ -1,5 +1,5 @@
 // Speculation policies in the simulator (docs/policies.md): analytic_optimal finds the optimal
-// gamma of MODEL.md and never loses to a fixed gamma; awc follows the better of DSD and
+// gamma of docs/model.md and never loses to a fixed gamma; awc follows the better of DSD and
 // cloud-side decoding across RTTs and switches near the closed-form break-even RTT.
 #include <gtest/gtest.h>
 
@@ -52,7 +52,9 @@ TEST(PolicySim, AnalyticOptimalSettlesOnTheOptimalGammaAndNeverLosesToFixedFour)
     const double f = fixed.at("tpot_ms_mean").get<double>();
     EXPECT_LE(a, 1.01 * f) << "RTT " << rtts[i];
     // Far from 4 the closed forms predict gains of 7% (RTT 1) and 10% (RTT 200).
-    if (optimal[i] <= 2 || optimal[i] >= 8) EXPECT_LT(a, 0.95 * f) << "RTT " << rtts[i];
+    if (optimal[i] <= 2 || optimal[i] >= 8) {
+      EXPECT_LT(a, 0.95 * f) << "RTT " << rtts[i];
+    }
   }
 }
 

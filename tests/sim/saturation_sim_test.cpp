@@ -1,7 +1,7 @@
 // A saturated serial verifier (max_batch 1, enough clients that it never idles): the server
 // spends t_v per round in DSD, gamma t_dc + t_v in co-located SD and t_ar per token in cloud AR,
 // so throughput is E / t_v, E / (gamma t_dc + t_v) and 1 / t_ar tokens per ms ("Speculation at
-// a Distance"; MODEL.md, capacity of a saturated server).
+// a Distance"; docs/model.md, capacity of a saturated server).
 //
 // Tolerance: 3%, the issue's. What separates a finite run from the closed form: the ramp-up and
 // the tail (clients start and finish at slightly different times: a few rounds out of ~500 per

@@ -3,7 +3,7 @@
 //
 // Tolerance of the closed-form check: 1% (the issue's), on runs long enough that 1% is at least
 // 3.5 standard errors of the per-token time. A run of R rounds estimates the tokens per round
-// E, hence TPOT = round time / E, with relative standard error sd(N) / (E sqrt(R)) (MODEL.md,
+// E, hence TPOT = round time / E, with relative standard error sd(N) / (E sqrt(R)) (docs/model.md,
 // "How close a finite run can be"); the round time itself is deterministic with one client.
 // 3.5 rather than 3 standard errors because 45 rows are checked: a correct simulator then
 // fails one of them for about 2% of seeds (45 x 0.05%), not 12%. The test checks that every
@@ -36,7 +36,7 @@ namespace cf = dsdsi::closed_form;
 constexpr double kTolerance = 0.01;
 constexpr double kStandardErrors = 3.5;
 
-// Mean and standard deviation of the tokens committed per round (MODEL.md's distribution).
+// Mean and standard deviation of the tokens committed per round (docs/model.md's distribution).
 std::pair<double, double> tokens_per_round(double alpha, int gamma) {
   double m1 = 0, m2 = 0;
   for (int k = 1; k <= gamma + 1; ++k) {
@@ -70,7 +70,7 @@ TEST(SweepClosedForm, FortyFivePointsOfDsdSyncAgreeWithTheClosedForm) {
     const int gamma = std::stoi(row.at("speculation.gamma"));
     const double rtt = number(row, "network.rtt_ms");
 
-    // The closed-form column is MODEL.md's T_SYNC with this point's parameters (40-byte
+    // The closed-form column is docs/model.md's T_SYNC with this point's parameters (40-byte
     // header, windows of 4-byte ids up at 20 Mbit/s, an 8-byte verdict down at 100 Mbit/s).
     cf::Inputs in;
     in.alpha = alpha;

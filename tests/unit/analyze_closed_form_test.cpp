@@ -1,6 +1,6 @@
 // What `dsdsi analyze` derives from the closed forms: break-even RTTs by bisection (checked
 // against the explicit form and Table III), the pipelining window and saturated throughput,
-// on MODEL.md's reference set (alpha 0.8, gamma 4, t_d 10, t_v = t_ar 20, RTT 50).
+// on docs/model.md's reference set (alpha 0.8, gamma 4, t_d 10, t_v = t_ar 20, RTT 50).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -65,7 +65,7 @@ TEST(AnalyzeClosedForm, ReferenceSetAnalysis) {
   EXPECT_NEAR(a.tpot_ms.at(DecodingMode::dsd_sync), 32.7225, 1e-3);
   EXPECT_NEAR(a.tpot_ms.at(DecodingMode::dsd_pipelined), 28.8234, 1e-3);
   EXPECT_NEAR(*a.sync_beats_cloud_ar_below_rtt_ms, 3.3616 * 20 - 20 - 40, 1e-3);
-  EXPECT_EQ(a.optimal_gamma_sync, 5);  // MODEL.md: gamma* = 5 at RTT 50
+  EXPECT_EQ(a.optimal_gamma_sync, 5);  // docs/model.md: gamma* = 5 at RTT 50
   EXPECT_DOUBLE_EQ(a.pipelining_window_ms, 50);
   EXPECT_DOUBLE_EQ(a.pipelining_hides_rtt_up_to_ms, 30);
   EXPECT_NEAR(a.capacity_ratio, 3.0, 1e-12);

@@ -1,5 +1,5 @@
-// Closed forms against the reference values printed in shared/design/MODEL.md (tolerance 1e-3,
-// as MODEL.md states them to four or five significant digits).
+// Closed forms against the reference values printed in docs/model.md (tolerance 1e-3,
+// as docs/model.md states them to four or five significant digits).
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -1,4 +1,4 @@
-// Wire sizes (model/payload.hpp, MODEL.md: a token id is 4 bytes, an fp16 probability 2): the
+// Wire sizes (model/payload.hpp, docs/model.md: a token id is 4 bytes, an fp16 probability 2): the
 // per-draft-token bytes of each `speculation.payload` kind and the messages built from them.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// The analytic_optimal policy driven by synthetic rounds drawn from MODEL.md's model (alpha 0.8,
+// The analytic_optimal policy driven by synthetic rounds drawn from the model (alpha 0.8,
 // t_de 10 ms, t_v 20 ms, wait = RTT + t_v): it settles within 1 of the closed-form optimal gamma
 // (2, 3, 5, 6, 8 at RTT 1, 20, 50, 100, 200 ms), never loses to fixed gamma 4 by more than 1%,
 // and wins clearly where the optimum is far from 4.
@@ -49,11 +49,11 @@ Conditions at_rtt(double rtt) {
 
 struct Case {
   double rtt;
-  int optimal;  // MODEL.md
+  int optimal;  // docs/model.md
 };
 const Case kCases[] = {{1, 2}, {20, 3}, {50, 5}, {100, 6}, {200, 8}};
 
-TEST(ModelPolicyAnalytic, ClosedFormOptimaAreMODELmds) {
+TEST(ModelPolicyAnalytic, ClosedFormOptimaAreTheModels) {
   for (const auto& c : kCases) {
     EXPECT_EQ(closed_form::optimal_gamma_sync(0.8, 10, c.rtt, 20, 12), c.optimal) << c.rtt;
   }
@@ -126,7 +126,7 @@ TEST(ModelPolicyAnalytic, NeverLosesToFixedGamma4AndWinsFarFromIt) {
 }
 
 // The same on realised TPOT, as a run reports it. 1000 requests of 256 tokens per policy: about
-// 256,000 tokens, so each mean TPOT has a relative standard error near 0.2% (MODEL.md: 0.4% for
+// 256,000 tokens, so each mean TPOT has a relative standard error near 0.2% (the model: 0.4% for
 // 60,000 tokens) and their ratio about 0.28%. Where the optimum is 3 or 5 the two policies
 // nearly tie in expectation (the optimum's 0.4-0.6% edge over 4 is mostly what the estimate's
 // noise costs), so the 1% bound sits at least 3.5 standard errors from the expected ratio.

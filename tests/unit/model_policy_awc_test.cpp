@@ -79,7 +79,7 @@ double break_even_at_best_gamma(double cloud_ms, double margin) {
   return best;
 }
 
-TEST(ModelPolicyAwc, BreakEvenOfTheseTestsIsMODELmds) {
+TEST(ModelPolicyAwc, BreakEvenOfTheseTestsIsTheModels) {
   closed_form::Inputs in;
   in.alpha = 0.8;
   in.gamma = 4;
@@ -217,7 +217,7 @@ int settled_switches(const std::vector<RequestResult>& requests) {
   return n;
 }
 
-// T_SYNC at the optimal window (MODEL.md's parameters) for `rtt` and `t_v`.
+// T_SYNC at the optimal window (docs/model.md's parameters) for `rtt` and `t_v`.
 double best_sync_ms(double rtt, double t_v) {
   double best = 1e300;
   for (int g = 1; g <= 12; ++g) {
@@ -328,7 +328,7 @@ TEST(ModelPolicyAwc, WindowIsSmoothedTowardTheOptimumAndClamped) {
   for (std::size_t i = 1; i < windows.size(); ++i) {
     EXPECT_LE(std::abs(windows[i] - windows[i - 1]), 2) << i;
   }
-  // MODEL.md's optimum at RTT 200 (9 and 10 are within 1% of it: alpha_hat decides).
+  // docs/model.md's optimum at RTT 200 (9 and 10 are within 1% of it: alpha_hat decides).
   const double late = std::accumulate(windows.end() - 1000, windows.end(), 0.0) / 1000;
   EXPECT_NEAR(late, 8, 1);
 

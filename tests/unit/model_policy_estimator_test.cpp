@@ -1,6 +1,6 @@
 // RoundEstimator, the adaptive policies' view of their rounds: the maximum-likelihood alpha from
 // truncated windows, the smoothing (a plain mean while samples are few, then an EWMA), and the
-// argmax of MODEL.md's synchronous rate.
+// argmax of docs/model.md's synchronous rate.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -114,7 +114,7 @@ TEST(ModelPolicyEstimator, BestGammaIsTheClosedFormArgmax) {
   EXPECT_EQ(best_sync_gamma(0.8, 10, 220, 2, 5), 5);
   EXPECT_EQ(best_sync_gamma(0.8, 10, 1, 3, 12), 3);
   EXPECT_EQ(best_sync_gamma(0.0, 0, 50, 2, 12), 2);
-  EXPECT_NEAR(sync_ms_per_token(0.8, 4, 10, 70), 32.7225, 1e-3);  // MODEL.md's T_SYNC
+  EXPECT_NEAR(sync_ms_per_token(0.8, 4, 10, 70), 32.7225, 1e-3);  // docs/model.md's T_SYNC
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 #pragma once
-// A client without an engine, for the speculation policy tests: MODEL.md's synchronous round
+// A client without an engine, for the speculation policy tests: docs/model.md's synchronous round
 // (draft the window at t_de per token, then wait RTT + t_v for the verdict), acceptance drawn
 // from the acceptance model, and cloud-side requests whose TPOT is a given number. The policy is
 // called exactly as the edge client calls it in dsd_sync (src/sim/edge_client.cpp).

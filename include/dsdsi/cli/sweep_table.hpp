@@ -4,7 +4,7 @@
 //   tpot_ms_closed_form, throughput_tokens_per_s_saturated_closed_form, error
 // `status` is "ok" or "failed"; `error` is the first error line of a failed point. Metrics are
 // summary.json's keys in its order, numbers in their shortest exact form, null as an empty
-// cell. The closed-form cells are MODEL.md's predictions for the point's parameters: the
+// cell. The closed-form cells are docs/model.md's predictions for the point's parameters: the
 // one-client per-token time (all modes) and the saturated serial server's throughput (only with
 // max_batch 1; not edge_ar); empty on a platform file, whose RTTs differ per client.
 #include <cstddef>

@@ -13,8 +13,12 @@
 
 namespace dsdsi {
 
-// In order: the scenario file's directory, the current working directory, and the project's
-// source directory (when dsdsi was built with DSDSI_SOURCE_DIR).
+// Where the shipped data lives: `<prefix>/share/dsdsi` for an installed binary (found relative to
+// the binary itself), else the source directory dsdsi was built from.
+std::filesystem::path shipped_data_dir();
+
+// In order: the scenario file's directory, the current working directory, and the shipped data
+// directory (shipped_data_dir()).
 std::vector<std::filesystem::path> platform_search_dirs(const std::filesystem::path& scenario_dir);
 
 // An absolute path is used as is; a relative one is tried against each of `search_dirs` and the

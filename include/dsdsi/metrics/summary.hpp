@@ -24,7 +24,7 @@ class SummaryAccumulator : public RecordSink {
   void on_client(const ClientRecord& record) override;
 
   // makespan_ms: simulated time at which the last request finished (all requests done).
-  // Returns the keys of docs/measurement.md in a fixed order, over the measurement window
+  // Returns the keys of docs/model.md "Metrics" (and docs/measurement.md) in a fixed order, over the measurement window
   // [warmup, end) (MeasureWindow): requests submitted in it, rounds and batches started in it.
   // Where the numbers come from: requests, output_tokens, latencies, SLO attainment and WAN
   // bytes from RequestRecords; rounds, drafted_tokens (sum of gamma), accepted_tokens and

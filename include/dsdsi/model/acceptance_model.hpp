@@ -1,6 +1,6 @@
 #pragma once
 // How many drafted tokens the target accepts. Every model is "position i of a window is
-// accepted with probability alpha_i, independently, until the first rejection" (MODEL.md's
+// accepted with probability alpha_i, independently, until the first rejection" (docs/model.md's
 // default model has alpha_i = alpha); the models differ in where the alphas come from:
 //   bernoulli   one alpha for everything;
 //   positional  alpha_i by position (a list, or alpha0 x decay^i);

@@ -1,5 +1,5 @@
 #pragma once
-// MODEL.md's closed forms: steady-state per-token time of each mode for one client with no
+// docs/model.md's closed forms: steady-state per-token time of each mode for one client with no
 // queueing, and the derived quantities (break-even RTT, optimal gamma, capacity). The
 // simulator's tests check simulated numbers against these.
 #include <optional>
@@ -36,7 +36,7 @@ double tpot(DecodingMode mode, const Inputs& in);
 std::optional<double> break_even_rtt(const Inputs& in);
 
 // argmax over gamma in [1, gamma_max] of E(gamma) / (gamma t_de + RTT + t_v + ser(gamma)), with
-// ser taken as 0 (MODEL.md's form). Ties go to the smaller gamma.
+// ser taken as 0 (docs/model.md's form). Ties go to the smaller gamma.
 int optimal_gamma_sync(double alpha, double t_de, double rtt, double t_v, int gamma_max);
 
 // Clients a saturated serial verifier sustains in DSD per client it sustains in co-located SD.

@@ -1,5 +1,5 @@
 #pragma once
-// What MODEL.md's closed forms say about one parameter set, beyond each mode's per-token time:
+// What docs/model.md's closed forms say about one parameter set, beyond each mode's per-token time:
 // where DSD stops paying (break-even RTTs), the best gamma, the pipelining window and the
 // capacity of a saturated server. Used by `dsdsi analyze` and the sweep's closed-form columns.
 #include <map>
@@ -18,7 +18,7 @@ namespace dsdsi::closed_form {
 std::optional<double> rtt_below_which_faster(DecodingMode dsd_mode, DecodingMode other, Inputs in);
 
 // Tokens per second a saturated single server sustains when its verifier works serially
-// (max_batch 1), MODEL.md "Capacity": E / t_v in DSD (either kind: a round costs the server one
+// (max_batch 1), the model's "Capacity": E / t_v in DSD (either kind: a round costs the server one
 // verification), E / (gamma t_dc + t_v) in co-located SD, 1 / t_ar in cloud AR. nullopt for
 // edge_ar, which uses no server.
 std::optional<double> saturated_throughput_tokens_per_s(DecodingMode mode, const Inputs& in);
@@ -32,7 +32,7 @@ struct Analysis {
   std::optional<double> sync_beats_colocated_below_rtt_ms;
   std::optional<double> pipelined_beats_cloud_ar_below_rtt_ms;
   std::optional<double> pipelined_beats_colocated_below_rtt_ms;
-  int optimal_gamma_sync = 0;           // at this RTT, MODEL.md's form (ser taken as 0)
+  int optimal_gamma_sync = 0;           // at this RTT, docs/model.md's form (ser taken as 0)
   double tpot_ms_at_optimal_gamma = 0;  // T_SYNC at that gamma (ser taken as 0)
   // Pipelining: the edge drafts (gamma + 1) t_de while a window is in flight; when the window's
   // round trip L = RTT + t_v + ser fits in it, a hit costs no waiting for the network.

@@ -1,5 +1,5 @@
 #pragma once
-// The five decoding modes of MODEL.md. One enum, one name table: parsing, output and tests use
+// The five decoding modes of docs/model.md. One enum, one name table: parsing, output and tests use
 // the same spelling.
 #include <array>
 #include <optional>

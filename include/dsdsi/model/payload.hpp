@@ -1,5 +1,5 @@
 #pragma once
-// Wire sizes of the messages (MODEL.md: 4 bytes per token id, 2 bytes per fp16 probability;
+// Wire sizes of the messages (docs/model.md: 4 bytes per token id, 2 bytes per fp16 probability;
 // every message also carries a header). One place, so that the simulator and the closed forms
 // charge the same bytes.
 #include <cstdint>

@@ -55,7 +55,7 @@ struct PolicyContext {
   double cloud_ar_tpot_ms = 0;
   double colocated_tpot_ms = 0;
   // The client drafts ahead while a window is in flight (dsd_pipelined): a window's time per
-  // token is then MODEL.md's T_PIPE rather than T_SYNC.
+  // token is then docs/model.md's T_PIPE rather than T_SYNC.
   bool pipelined = false;
 };
 

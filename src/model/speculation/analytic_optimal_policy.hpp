@@ -4,7 +4,7 @@
 
 namespace dsdsi {
 
-// `{"kind": "analytic_optimal", "gamma_min": 1, "gamma_max": 12}`: each window is MODEL.md's
+// `{"kind": "analytic_optimal", "gamma_min": 1, "gamma_max": 12}`: each window is docs/model.md's
 // optimal window for synchronous DSD at this client's own estimates,
 //   argmax over gamma in [gamma_min, gamma_max] of E(alpha_hat, gamma) / (gamma t_de + wait_hat)
 // (ties to the smaller gamma), with alpha_hat and wait_hat from RoundEstimator (wait_hat is the

@@ -26,7 +26,7 @@ namespace dsdsi {
 // value rounded and clamped to [gamma_min, gamma_max]. It starts at speculation.gamma.
 //
 // Where to decode, before each request. T_dsd = (gamma t_de + wait_hat) / E(alpha, gamma) at the
-// current window (MODEL.md's T_SYNC), T_cloud is the cloud-side estimate, m = switch_margin. The
+// current window (the model's T_SYNC), T_cloud is the cloud-side estimate, m = switch_margin. The
 // client moves only on clear evidence: T_dsd is taken at alpha_hat + z standard errors for "DSD
 // is slower" (its optimistic value, T_dsd_lo) and at alpha_hat - z standard errors for "DSD is
 // faster" (its pessimistic value, T_dsd_hi), z = switch_confidence. Near the boundary, where one

@@ -12,7 +12,7 @@
 // tokens only), so it never enters the estimate.
 //
 // wait = window sent -> verdict received = RTT + serialisation + queueing at the verifier +
-// verification. That is exactly the "RTT + t_v" of MODEL.md's per-token time, with the queueing
+// verification. That is exactly the "RTT + t_v" of the model's per-token time, with the queueing
 // this client actually experiences included; it is assumed not to depend on gamma (true for a
 // constant verify time; with a verify time that grows with the window, the estimate is the wait
 // at the windows recently drafted).
@@ -64,11 +64,11 @@ class RoundEstimator {
   double wait_ms_ = 0;
 };
 
-// MODEL.md's synchronous-DSD time per committed token with a window of `gamma`:
+// docs/model.md's synchronous-DSD time per committed token with a window of `gamma`:
 // (gamma t_de + wait) / E(alpha, gamma).
 double sync_ms_per_token(double alpha, std::int64_t gamma, double t_de, double wait_ms);
 
-// MODEL.md's pipelined-DSD time per committed token (depth 1): with p = alpha^(gamma+1),
+// docs/model.md's pipelined-DSD time per committed token (depth 1): with p = alpha^(gamma+1),
 // [p max((gamma+1) t_de, wait) + (1 - p) (gamma t_de + wait)] / E(alpha, gamma).
 double pipelined_ms_per_token(double alpha, std::int64_t gamma, double t_de, double wait_ms);
 
