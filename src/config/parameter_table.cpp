@@ -148,7 +148,7 @@ std::vector<ParamSpec> build_table() {
                     "engine, hardware, citation); recorded with the run, not used.")
           .optional()
           .only_when("speculation.acceptance.kind", {"length_table"})
-          .not_stored(),
+          .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::source),
       Param::number("speculation.acceptance.a", "",
                     "First shape parameter of the Beta(a, b) distribution of a request's alpha "
                     "(mean a / (a + b)).")

@@ -156,6 +156,7 @@ struct AcceptanceParams {
   std::vector<double> alphas;   // positional: per position (alpha0/decay are expanded into it);
                                 // length_table: fitted to mean_length
   std::vector<double> mean_length;  // length_table: mean accepted length at gamma = 1, 2, ...
+  std::string source;               // length_table: where the numbers come from (not used)
   double alpha0 = 0, decay = 0; // positional, geometric form: alpha_i = alpha0 x decay^i
   double a = 0, b = 0;          // beta: each request draws alpha ~ Beta(a, b)
   std::string file;             // trace: resolved path
