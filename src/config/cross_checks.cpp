@@ -9,6 +9,7 @@
 
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/latency_param.hpp"
+#include "dsdsi/config/length_table_param.hpp"
 
 namespace dsdsi {
 namespace {
@@ -198,6 +199,12 @@ void check_prefill_coverage(const Scenario& s, ProblemList& problems) {
         "any number (`cloud.max_batch` x the prompt length, and workload.prompt_tokens "
         "is lognormal, so unbounded)";
   }
+  const auto cap = static_cast<double>(s.cloud.max_batched_tokens);
+  if (cap > 0 && cap < needed) {  // chunked prefill: no step prefills more than the cap
+    needed = cap;
+    needed_text =
+        "1 to " + std::to_string(s.cloud.max_batched_tokens) + " (`cloud.max_batched_tokens`)";
+  }
   for (const auto& problem : table_coverage_problems(s.cloud.prefill, needed, needed_text)) {
     KeyPath where{"cloud", "prefill"};
     where.insert(where.end(), problem.where.begin(), problem.where.end());
@@ -241,9 +248,30 @@ void check_measure_window(const Scenario& s, ProblemList& problems) {
   }
 }
 
+// With a cap on batched tokens per step, the decode work of a full batch must fit under it
+// (prefills are chunked; decode work is not): max_batch x (largest window + 1).
+void check_batched_token_cap(const Scenario& s, ProblemList& problems) {
+  const std::int64_t cap = s.cloud.max_batched_tokens;
+  if (cap == 0) return;
+  const bool adaptive = s.speculation.policy.kind != PolicyKind::fixed;
+  const std::int64_t window = adaptive
+                                  ? std::max(s.speculation.gamma, s.speculation.policy.gamma_max)
+                                  : s.speculation.gamma;
+  const std::int64_t need = s.cloud.max_batch * (window + 1);
+  if (cap >= need) return;
+  problems.add({"cloud", "max_batched_tokens"},
+               "must hold a full batch of decode work, cloud.max_batch x (largest window + 1) = " +
+                   std::to_string(s.cloud.max_batch) + " x (" + std::to_string(window) +
+                   " + 1) = " + std::to_string(need) + " (" +
+                   (adaptive ? "speculation.policy.gamma_max" : "speculation.gamma") + "), got " +
+                   std::to_string(cap) + "; only prefills are chunked");
+}
+
 }  // namespace
 
 void check_cross_fields(const Scenario& s, const json& resolved, ProblemList& problems) {
+  check_batched_token_cap(s, problems);
+  check_length_table_covers_gamma(s, problems);
   check_verify_table_for_adaptive_gamma(s, problems);
   check_positional_form(s, resolved, problems);
   check_acceptance_trace_length(s, problems);

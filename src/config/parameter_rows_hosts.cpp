@@ -1,5 +1,7 @@
 // The scenario schema's rows for the platform that the generated star builds and the hosts on
 // it: `network.*`, `edge.*`, `cloud.*` (parameter_table.cpp puts them in the table, in order).
+#include <algorithm>
+
 #include "dsdsi/config/device_param.hpp"
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/latency_param.hpp"
@@ -15,7 +17,6 @@ const char* const kPlatformDefinesNetwork = "the platform file defines the netwo
 
 // The batched tokens each latency model is asked for, as the simulator counts them
 // (model/batch_cost.cpp), and the most a scenario can form.
-double product(const std::vector<double>& v) { return v.at(0) * v.at(1); }
 TokenDemand verify_tokens() {
   return {"the sum over the batch of (window + 1)",
           "`cloud.max_batch` x (`speculation.gamma` + 1)",
@@ -32,9 +33,13 @@ TokenDemand prefill_tokens() {
   // A prompt length given as a distribution or by a workload trace: config/cross_checks.cpp.
   return {"the prompt tokens of the batch's requests",
           "`cloud.max_batch` x the longest prompt (`workload.prompt_tokens`, or the workload "
-          "trace's)",
-          {"cloud.max_batch", "workload.prompt_tokens"},
-          product};
+          "trace's), or `cloud.max_batched_tokens` if that is smaller",
+          {"cloud.max_batch", "workload.prompt_tokens", "cloud.max_batched_tokens"},
+          [](const std::vector<double>& v) {
+            const double whole = v.at(0) * v.at(1);
+            const double cap = v.at(2);  // 0: no cap on batched tokens per step
+            return cap > 0 ? std::min(whole, cap) : whole;
+          }};
 }
 TokenDemand edge_draft_tokens() {
   return {"always 1 (an edge device drafts alone, one token per step)",
@@ -255,6 +260,25 @@ std::vector<ParamSpec> network_and_host_rows() {
           .optional()
           .at_least(1)
           .store(&S::cloud, &CloudParams::kv_capacity_tokens),
+      Param::integer("cloud.max_batched_tokens", "tokens",
+                     "Cap on the batched tokens of one step of each server, as vLLM's "
+                     "`max_num_batched_tokens` with chunked prefill: a step's decode work "
+                     "(verify windows, AR steps) takes its tokens first, and the batch's "
+                     "prefills share the rest, a longer prompt going on in the next steps. Must "
+                     "be at least `cloud.max_batch` x (largest window + 1). 0: no cap (a "
+                     "batch's prefills run whole).")
+          .default_to(0)
+          .at_least(0)
+          .store(&S::cloud, &CloudParams::max_batched_tokens),
+      Param::number("cloud.verify_overhead_ms", "ms",
+                    "Fixed time added to every batch that verifies draft windows (DSD modes, "
+                    "and the verify step of `colocated_sd`), on top of `cloud.verify`: the "
+                    "per-round work of speculative decoding that a plain step does not do "
+                    "(measured by engines at about 20 ms per speculative block; see "
+                    "docs/latency.md). The closed forms add it to t_v.")
+          .default_to(0)
+          .at_least(0)
+          .store(&S::cloud, &CloudParams::verify_overhead_ms),
       Param::number("cloud.watts_busy", "W",
                     "Power of a cloud server while it computes (SimGrid's energy plugin); with "
                     "`cloud.watts_idle`. Absent: cloud energy is not measured.")

@@ -8,6 +8,7 @@
 #include "dsdsi/config/acceptance_param.hpp"
 #include "dsdsi/config/arrival_param.hpp"
 #include "dsdsi/config/distribution_param.hpp"
+#include "dsdsi/config/length_table_param.hpp"
 #include "dsdsi/config/param_builder.hpp"
 #include "dsdsi/config/payload_param.hpp"
 #include "dsdsi/config/platform_path.hpp"
@@ -86,12 +87,15 @@ std::vector<ParamSpec> build_table() {
                     "probability alpha_i, until the first rejection; `bernoulli`: alpha_i = "
                     "`alpha`; `positional`: alpha_i by position; `beta`: each request draws its "
                     "own alpha from Beta(`a`, `b`); `trace`: each request replays a record of "
-                    "`file` (see docs/workloads.md for each model's expected tokens per round).")
+                    "`file`; `length_table`: alpha_i fitted to published mean accepted lengths "
+                    "per gamma (see docs/workloads.md for each model's expected tokens per "
+                    "round).")
           .default_to("bernoulli")
           .store_enum<AcceptanceKind>({{"bernoulli", AcceptanceKind::bernoulli},
                                        {"positional", AcceptanceKind::positional},
                                        {"beta", AcceptanceKind::beta},
-                                       {"trace", AcceptanceKind::trace}},
+                                       {"trace", AcceptanceKind::trace},
+                                       {"length_table", AcceptanceKind::length_table}},
                                       &S::speculation, &SpeculationParams::acceptance,
                                       &AcceptanceParams::kind),
       Param::number("speculation.acceptance.alpha", "",
@@ -128,6 +132,24 @@ std::vector<ParamSpec> build_table() {
           .at_most(1)
           .only_when("speculation.acceptance.kind", {"positional"})
           .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::decay),
+      Param::object("speculation.acceptance.mean_length",
+                    "Mean accepted length per round (tokens committed per round, counting the "
+                    "target's bonus token, as engines report \"acceptance length\") by gamma: "
+                    "`{\"1\": 1.83, \"2\": 2.43, ...}`, keys \"1\" to \"G\" without gaps. "
+                    "alpha_i is fitted so that 1 + sum over i <= gamma of alpha_1 x ... x alpha_i "
+                    "gives each value exactly; a table no such chain gives (a length that falls, "
+                    "or grows by more than it grew the step before) is refused. The window may "
+                    "not exceed G. See docs/workloads.md.")
+          .required()
+          .only_when("speculation.acceptance.kind", {"length_table"})
+          .finish_with(check_mean_length)
+          .store_with(store_mean_length),
+      Param::string("speculation.acceptance.source",
+                    "Where a `length_table`'s numbers come from (free text: model pair, task, "
+                    "engine, hardware, citation); recorded with the run, not used.")
+          .optional()
+          .only_when("speculation.acceptance.kind", {"length_table"})
+          .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::source),
       Param::number("speculation.acceptance.a", "",
                     "First shape parameter of the Beta(a, b) distribution of a request's alpha "
                     "(mean a / (a + b)).")

@@ -1,6 +1,7 @@
 # Sources of src/config, listed explicitly.
 set(DSDSI_CONFIG_SOURCES
   src/config/acceptance_param.cpp
+  src/config/length_table_param.cpp
   src/config/arrival_param.cpp
   src/config/config_error.cpp
   src/config/cross_checks.cpp

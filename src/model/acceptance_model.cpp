@@ -129,6 +129,7 @@ std::unique_ptr<AcceptanceModel> make_acceptance_model(const AcceptanceParams& p
     case AcceptanceKind::bernoulli:
       return std::make_unique<FixedAcceptance>(std::vector<double>{p.alpha});
     case AcceptanceKind::positional:
+    case AcceptanceKind::length_table:  // its alphas are fitted at load time
       return std::make_unique<FixedAcceptance>(p.alphas);
     case AcceptanceKind::beta:
       return std::make_unique<BetaAcceptance>(p.a, p.b);

@@ -8,7 +8,8 @@ BatchCost::BatchCost(const CloudParams& cloud)
     : prefill_(make_latency_model(cloud.prefill)),
       verify_(make_latency_model(cloud.verify)),
       ar_step_(make_latency_model(cloud.ar_step)),
-      cloud_draft_(make_latency_model(cloud.draft)) {}
+      cloud_draft_(make_latency_model(cloud.draft)),
+      verify_overhead_ms_(cloud.verify_overhead_ms) {}
 
 BatchPrice BatchCost::price(const std::vector<CloudJobShape>& jobs, double speed) const {
   std::int64_t prefill_requests = 0, prefill_tokens = 0;
@@ -38,7 +39,7 @@ BatchPrice BatchCost::price(const std::vector<CloudJobShape>& jobs, double speed
   double ms = 0;
   if (prefill_requests > 0) ms += prefill_->step_ms({prefill_requests, prefill_tokens});
   if (verify_requests > 0) {
-    ms += verify_->step_ms({verify_requests, verify_tokens});
+    ms += verify_->step_ms({verify_requests, verify_tokens}) + verify_overhead_ms_;
     price.decode_requests = verify_requests;
     price.decode_tokens = verify_tokens;
   }
@@ -51,7 +52,7 @@ BatchPrice BatchCost::price(const std::vector<CloudJobShape>& jobs, double speed
     // The co-located draft runs its steps for the whole batch; the longest window sets how many.
     ms += static_cast<double>(draft_steps) *
               cloud_draft_->step_ms({colocated_requests, colocated_requests}) +
-          verify_->step_ms({colocated_requests, colocated_tokens});
+          verify_->step_ms({colocated_requests, colocated_tokens}) + verify_overhead_ms_;
     price.decode_requests = colocated_requests;
     price.decode_tokens = colocated_tokens;
   }

@@ -107,9 +107,9 @@ Inputs inputs_for(const Scenario& s) {
   in.gamma = static_cast<int>(s.speculation.gamma);
   // One request alone: the batch-1 step times of the latency models.
   in.t_de = s.edge.devices.empty() ? unbatched_step_ms(s.edge.draft, 1)
-                                    : s.edge.devices.front().draft_ms_per_token;
+                                   : s.edge.devices.front().draft_ms_per_token;
   in.t_dc = unbatched_step_ms(s.cloud.draft, 1);
-  in.t_v = unbatched_step_ms(s.cloud.verify, in.gamma + 1);
+  in.t_v = unbatched_step_ms(s.cloud.verify, in.gamma + 1) + s.cloud.verify_overhead_ms;
   in.t_ar = unbatched_step_ms(s.cloud.ar_step, 1);
   // Both fixed (not_applicable() refuses distributions); a fixed jitter delays both messages.
   in.rtt = s.network.rtt_ms.value + 2 * s.network.jitter_ms.value;
@@ -124,10 +124,10 @@ Inputs inputs_for(const Scenario& s) {
   }
   const auto header = s.network.header_bytes;
   const auto per_token = payload::bytes_per_draft_token(s.speculation.payload);
-  in.ser = serialisation_ms(
-               static_cast<double>(payload::draft_window_bytes(header, per_token, in.gamma)),
-               up_mbps) +
-           serialisation_ms(static_cast<double>(payload::verify_reply_bytes(header)), down_mbps);
+  in.ser =
+      serialisation_ms(
+          static_cast<double>(payload::draft_window_bytes(header, per_token, in.gamma)), up_mbps) +
+      serialisation_ms(static_cast<double>(payload::verify_reply_bytes(header)), down_mbps);
   return in;
 }
 

@@ -1,15 +1,27 @@
 #include "dsdsi/model/server_scheduler.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
 namespace dsdsi {
 
 namespace {
 std::int64_t kv_need(const CloudJob& prefill) {
   return prefill.shape.tokens + prefill.remaining;  // prompt + every output token
 }
+
+// Batched tokens of one decode job, as BatchCost counts them.
+std::int64_t decode_tokens(const CloudJob& job) {
+  return job.shape.kind == CloudJobKind::ar_step ? 1 : job.shape.tokens + 1;
+}
 }  // namespace
 
-ServerScheduler::ServerScheduler(std::int64_t max_batch, std::int64_t kv_capacity_tokens)
-    : max_batch_(max_batch), kv_capacity_(kv_capacity_tokens) {}
+ServerScheduler::ServerScheduler(std::int64_t max_batch, std::int64_t kv_capacity_tokens,
+                                 std::int64_t max_batched_tokens)
+    : max_batch_(max_batch),
+      kv_capacity_(kv_capacity_tokens),
+      max_batched_tokens_(max_batched_tokens) {}
 
 bool ServerScheduler::fits(const CloudJob& prefill) const {
   return kv_capacity_ == 0 || kv_in_use_ + kv_need(prefill) <= kv_capacity_;
@@ -67,7 +79,36 @@ std::vector<CloudJob> ServerScheduler::take_batch(std::deque<CloudJob>& arrivals
     arrivals.pop_front();
     consider(job, batch);
   }
+  if (max_batched_tokens_ > 0) apply_token_cap(batch);
   return batch;
+}
+
+void ServerScheduler::apply_token_cap(std::vector<CloudJob>& batch) {
+  std::int64_t budget = max_batched_tokens_;
+  for (const auto& job : batch) {
+    if (job.shape.kind != CloudJobKind::prefill) budget -= decode_tokens(job);
+  }
+  if (budget < 0) {  // the loader refuses such a cap; reaching this is a bug, not bad input
+    throw std::logic_error("decode work exceeds max_batched_tokens by " + std::to_string(-budget));
+  }
+  // Prompts already under way first (as vLLM serves running requests before new ones), then
+  // new prefills, each in batch order.
+  std::vector<CloudJob> kept, waiting;
+  for (const bool under_way : {true, false}) {
+    for (auto& job : batch) {
+      if (job.shape.kind != CloudJobKind::prefill || (job.prefill_done > 0) != under_way) continue;
+      const std::int64_t chunk = std::min(job.prefill_left(), budget);
+      job.prefill_chunk = chunk;
+      budget -= chunk;
+      // No share left: admitted (its KV is reserved), it runs in a later step.
+      (chunk == 0 ? waiting : kept).push_back(job);
+    }
+  }
+  for (const auto& job : batch) {
+    if (job.shape.kind != CloudJobKind::prefill) kept.push_back(job);
+  }
+  for (auto it = waiting.rbegin(); it != waiting.rend(); ++it) ready_.push_front(*it);
+  batch = std::move(kept);
 }
 
 void ServerScheduler::on_prefilled(std::int64_t client) {

@@ -9,6 +9,7 @@ set(DSDSI_MODEL_SOURCES
   src/model/device_assignment.cpp
   src/model/distribution.cpp
   src/model/jitter_line.cpp
+  src/model/length_table_fit.cpp
   src/model/latency_model.cpp
   src/model/random_stream.cpp
   src/model/request_router.cpp

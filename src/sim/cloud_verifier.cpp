@@ -26,7 +26,8 @@ CloudVerifier::CloudVerifier(const Scenario& scenario, std::int64_t server, doub
       downlinks_(std::move(downlinks)),
       sink_(&sink),
       directory_(&directory),
-      scheduler_(scenario.cloud.max_batch, scenario.cloud.kv_capacity_tokens),
+      scheduler_(scenario.cloud.max_batch, scenario.cloud.kv_capacity_tokens,
+                 scenario.cloud.max_batched_tokens),
       stats_(scenario.cloud.max_batch) {}
 
 std::vector<CloudJob> CloudVerifier::next_batch() {
@@ -51,7 +52,7 @@ void CloudVerifier::operator()() {
     shapes.clear();
     std::int64_t prefills = 0;
     for (const auto& job : batch) {
-      shapes.push_back(job.shape);
+      shapes.push_back(job.priced_shape());
       prefills += job.shape.kind == CloudJobKind::prefill ? 1 : 0;
     }
     const BatchPrice price = cost_.price(shapes, speed_);
@@ -100,6 +101,12 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
 
   switch (job.shape.kind) {
     case CloudJobKind::prefill:
+      if (!job.completes_prefill()) {  // chunked prefill: the rest of the prompt goes on
+        next.prefill_done += job.prefill_chunk;
+        next.prefill_chunk = 0;
+        scheduler_.continue_prefill(next);
+        return;
+      }
       // The request's acceptance is fixed here, before any of its rounds: its own record when
       // the workload trace gives one, else the acceptance model's for this request.
       client.current = job.acceptance_override != nullptr

@@ -5,10 +5,13 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/batching_sim_test.cpp
   sim/capacity_search_sim_test.cpp
   sim/cloud_servers_sim_test.cpp
+  sim/chunked_prefill_sim_test.cpp
   sim/closed_form_sim_test.cpp
   sim/determinism_sim_test.cpp
   sim/energy_sim_test.cpp
   sim/measurement_sim_test.cpp
+  sim/import_trace_test.cpp
+  sim/length_table_sim_test.cpp
   sim/network_sim_test.cpp
   sim/device_classes_sim_test.cpp
   sim/platform_library_test.cpp

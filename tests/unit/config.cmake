@@ -7,6 +7,7 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/config_file_test.cpp
   unit/config_latency_model_test.cpp
   unit/config_latency_table_test.cpp
+  unit/config_real_inputs_test.cpp
   unit/config_loader_test.cpp
   unit/config_network_devices_test.cpp
   unit/config_overrides_test.cpp

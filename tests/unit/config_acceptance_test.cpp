@@ -165,7 +165,7 @@ TEST(ConfigAcceptance, EveryRangeAndTypeProblemIsAtItsOwnPointer) {
       {{{"kind", "trace"}}, {"file: required"}},
       {{{"kind", "trace"}, {"file", 3}}, {"file: must be a string, got 3"}},
       {{{"kind", "Beta"}, {"a", 1}, {"b", 1}},
-       {"kind: must be one of \"bernoulli\", \"positional\", \"beta\", \"trace\", got \"Beta\" "
+       {"kind: must be one of \"bernoulli\", \"positional\", \"beta\", \"trace\", \"length_table\", got \"Beta\" "
         "(did you mean \"beta\"?)"}},
       {{{"kind", "beta"}, {"a", 1}, {"bb", 1}, {"b", 1}},
        {"bb: unknown key (did you mean \"b\"?)"}},

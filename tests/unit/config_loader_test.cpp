@@ -125,7 +125,8 @@ TEST(ConfigResolved, HoldsEveryDefaultAndNothingElse) {
     "edge": {"draft_ms_per_token": 10, "prefill_ms_per_token": 0},
     "cloud": {"verify_ms": 20, "ar_step_ms": 20, "draft_ms_per_token": 10,
               "prefill_ms_per_token": 0.1, "max_batch": 1, "batch_window_ms": 0,
-              "batching": "static", "servers": 1, "routing": "round_robin"},
+              "batching": "static", "servers": 1, "routing": "round_robin",
+              "max_batched_tokens": 0, "verify_overhead_ms": 0},
     "speculation": {"gamma": 4, "acceptance": {"kind": "bernoulli", "alpha": 0.8},
                     "payload": {"kind": "token_ids"}},
     "workload": {"clients": 1, "requests_per_client": 10, "prompt_tokens": 128,
@@ -259,7 +260,7 @@ TEST(ConfigErrors, BadChoiceListsTheChoicesAndSuggests) {
       "\"dsd_pipelined\", \"edge_ar\", got \"dsd-sync\" (did you mean \"dsd_sync\"?)",
       "s.json: /network/model: must be one of \"exact\", \"tcp\", got \"TCP/IP\"",
       "s.json: /speculation/acceptance/kind: must be one of \"bernoulli\", \"positional\", "
-      "\"beta\", \"trace\", got 1",
+      "\"beta\", \"trace\", \"length_table\", got 1",
   };
   EXPECT_EQ(problems, expected);
 }
@@ -290,7 +291,7 @@ TEST(ConfigErrors, ParameterOfAnInvalidKindIsStillChecked) {
   const auto problems = problems_of(document);
   const std::vector<std::string> expected = {
       "s.json: /speculation/acceptance/kind: must be one of \"bernoulli\", \"positional\", "
-      "\"beta\", \"trace\", got \"gamma\"",
+      "\"beta\", \"trace\", \"length_table\", got \"gamma\"",
       "s.json: /speculation/acceptance/alpha: must be a number >= 0 and <= 1, got 1.5",
   };
   EXPECT_EQ(problems, expected);

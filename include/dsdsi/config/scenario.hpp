@@ -136,10 +136,12 @@ struct CloudParams {
   std::int64_t servers = 1;             // generated platform only
   RoutingPolicy routing = RoutingPolicy::round_robin;
   std::int64_t kv_capacity_tokens = 0;  // per server; 0: the key is absent, no limit
+  std::int64_t max_batched_tokens = 0;  // per step (chunked prefill); 0 (default): no cap
+  double verify_overhead_ms = 0;        // fixed cost of a batch that verifies draft windows
   Wattage watts;                        // generated platform only
 };
 
-enum class AcceptanceKind { bernoulli, positional, beta, trace };
+enum class AcceptanceKind { bernoulli, positional, beta, trace, length_table };
 
 // The acceptance of one request in an acceptance or workload trace: a constant alpha, or one
 // per draft position.
@@ -151,7 +153,10 @@ struct RequestAcceptanceRecord {
 struct AcceptanceParams {
   AcceptanceKind kind = AcceptanceKind::bernoulli;
   double alpha = 0;             // bernoulli
-  std::vector<double> alphas;   // positional: per position (alpha0/decay are expanded into it)
+  std::vector<double> alphas;   // positional: per position (alpha0/decay are expanded into it);
+                                // length_table: fitted to mean_length
+  std::vector<double> mean_length;  // length_table: mean accepted length at gamma = 1, 2, ...
+  std::string source;               // length_table: where the numbers come from (not used)
   double alpha0 = 0, decay = 0; // positional, geometric form: alpha_i = alpha0 x decay^i
   double a = 0, b = 0;          // beta: each request draws alpha ~ Beta(a, b)
   std::string file;             // trace: resolved path

@@ -2,7 +2,8 @@
 // How long the cloud GPU spends on one batch. A batch mixes prompt prefills (new requests) with
 // decode work of one kind per mode: DSD windows to verify, cloud AR steps, or co-located SD
 // rounds (gamma draft steps at the batch, then the verify step). Each part costs its latency
-// model at the part's batch (requests and batched tokens).
+// model at the part's batch (requests and batched tokens); a batch that verifies windows also
+// pays cloud.verify_overhead_ms once.
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -38,6 +39,9 @@ class BatchCost {
   std::unique_ptr<LatencyModel> verify_;
   std::unique_ptr<LatencyModel> ar_step_;
   std::unique_ptr<LatencyModel> cloud_draft_;
+  // Added once to a batch that verifies draft windows (DSD or co-located SD): the fixed work of
+  // a speculative round (draft-tree set-up, acceptance sampling) that a plain step does not do.
+  double verify_overhead_ms_;
 };
 
 }  // namespace dsdsi

@@ -20,6 +20,21 @@ struct CloudJob {
   // by the scenario) if it has one
   RequestDecoding decoding = RequestDecoding::dsd;
   const RequestAcceptanceRecord* acceptance_override = nullptr;
+  // prefill only, with a cap on batched tokens per step (chunked prefill): prompt tokens already
+  // prefilled by earlier steps, and the chunk this step prefills (0: all that is left).
+  std::int64_t prefill_done = 0;
+  std::int64_t prefill_chunk = 0;
+
+  std::int64_t prefill_left() const { return shape.tokens - prefill_done; }
+  // The shape this job is priced at in its batch: a prefill costs the chunk it runs.
+  CloudJobShape priced_shape() const {
+    if (shape.kind != CloudJobKind::prefill) return shape;
+    return {CloudJobKind::prefill, prefill_chunk > 0 ? prefill_chunk : prefill_left()};
+  }
+  // Whether this step finishes the request's prefill.
+  bool completes_prefill() const {
+    return prefill_chunk == 0 || prefill_done + prefill_chunk >= shape.tokens;
+  }
 };
 
 }  // namespace dsdsi

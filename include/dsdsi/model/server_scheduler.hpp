@@ -20,8 +20,9 @@ namespace dsdsi {
 
 class ServerScheduler {
  public:
-  // kv_capacity_tokens 0: no KV limit.
-  ServerScheduler(std::int64_t max_batch, std::int64_t kv_capacity_tokens);
+  // kv_capacity_tokens 0: no KV limit. max_batched_tokens 0: no cap on batched tokens per step.
+  ServerScheduler(std::int64_t max_batch, std::int64_t kv_capacity_tokens,
+                  std::int64_t max_batched_tokens = 0);
 
   // Fills the next batch, taking jobs from the front of `arrivals` (and from the server's own
   // lanes). May return an empty batch when every candidate had to wait.
@@ -38,6 +39,8 @@ class ServerScheduler {
 
   // The request's prefill has run: its parked window (if any) becomes ready.
   void on_prefilled(std::int64_t client);
+  // A chunk of a prefill has run and the prompt is not done: the rest runs in the next steps.
+  void continue_prefill(const CloudJob& rest) { ready_.push_front(rest); }
   // The request's last round has run: its KV reservation is released.
   void on_request_done(std::int64_t client);
 
@@ -54,9 +57,11 @@ class ServerScheduler {
   bool fits(const CloudJob& prefill) const;
   void admit(const CloudJob& prefill, std::vector<CloudJob>& batch);
   void consider(const CloudJob& job, std::vector<CloudJob>& batch);
+  void apply_token_cap(std::vector<CloudJob>& batch);
 
   std::int64_t max_batch_;
   std::int64_t kv_capacity_;
+  std::int64_t max_batched_tokens_;
   std::int64_t kv_in_use_ = 0;
   std::deque<CloudJob> ready_;
   std::deque<CloudJob> admission_;
