@@ -20,6 +20,7 @@
 #include "dsdsi/config/scenario_loader.hpp"
 #include "dsdsi/metrics/json_file.hpp"
 #include "dsdsi/metrics/staged_output_dir.hpp"
+#include "dsdsi/sim/simgrid_options.hpp"
 
 namespace dsdsi::cli {
 
@@ -137,6 +138,7 @@ int capacity(const CapacityOptions& o, const Invocation& invocation) {
   check_range(o);
   const std::vector<Override> overrides = parse_overrides(o.args.sets);
   const LoadedScenario base = load_scenario(o.args.scenario, overrides);
+  check_simgrid_options(invocation.simgrid_args);  // once here, not once per failing probe
   std::vector<ModeSearch> searches;
   for (const auto& mode : split_modes(o.modes, std::string(to_string(base.scenario.mode)))) {
     // Every probe's scenario is checked before the first runs: bad input costs no simulation.

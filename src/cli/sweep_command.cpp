@@ -20,6 +20,7 @@
 #include "dsdsi/config/sweep_plan.hpp"
 #include "dsdsi/config/sweep_shard.hpp"
 #include "dsdsi/metrics/csv_line.hpp"
+#include "dsdsi/sim/simgrid_options.hpp"
 
 namespace dsdsi::cli {
 namespace {
@@ -176,6 +177,7 @@ int sweep(const SweepOptions& options, const Invocation& invocation) {
   const auto started = Clock::now();
   const SweepShard shard = options.shard.empty() ? SweepShard{} : parse_shard(options.shard);
   const SweepPlan plan = plan_sweep(options.args.scenario, options.args.sets);
+  check_simgrid_options(invocation.simgrid_args);  // once here, not once per failing point
   std::vector<const PlannedPoint*> mine;
   for (const auto& planned : plan.points) {
     if (shard.holds(planned.point.index)) mine.push_back(&planned);

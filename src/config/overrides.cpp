@@ -51,10 +51,30 @@ std::string override_source(const Override& override_) {
   return override_.source.empty() ? "--set " + override_.text : override_.source;
 }
 
+namespace {
+
+// PATH=null takes the key out, as if the file did not give it: the way back to a default (or,
+// for `platform`, to the generated network) without a second scenario file.
+void remove_key(json& document, const KeyPath& path) {
+  json* node = &document;
+  for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    const auto found = node->find(path[i]);
+    if (found == node->end() || !found->is_object()) return;
+    node = &*found;
+  }
+  node->erase(path.back());
+}
+
+}  // namespace
+
 void apply_overrides(json& document, const std::vector<Override>& overrides,
                      ProblemList& problems) {
   for (const auto& override_ : overrides) {
     const KeyPath path = split_dotted(override_.path);
+    if (override_.value.is_null()) {
+      remove_key(document, path);
+      continue;
+    }
     json* node = &document;
     KeyPath walked;
     bool blocked = false;

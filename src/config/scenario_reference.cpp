@@ -72,9 +72,10 @@ trace are looked for the same way.
 
 ## Parameters
 
-| path | type | unit | default | valid values | meaning |
-|---|---|---|---|---|---|
 )";
+
+const char* const kTableHeader =
+    "| path | type | unit | default | valid values | meaning |\n|---|---|---|---|---|---|\n";
 
 std::string cell(std::string text) {
   std::string escaped;
@@ -239,16 +240,47 @@ std::string object_list_sections() {
   return text;
 }
 
+std::string table_row(const ParamSpec& spec) {
+  return "| `" + spec.path + "` | " + type_name(spec) + " | " + cell(spec.unit) + " | " +
+         cell(default_text(spec)) + " | " + cell(valid_values_cell(spec)) + " | " +
+         cell(meaning_cell(spec)) + " |\n";
+}
+
 }  // namespace
+
+std::vector<const ParamSpec*> parameters_matching(std::string_view filter) {
+  std::vector<const ParamSpec*> found;
+  for (const auto& spec : parameter_table()) {
+    if (std::string_view(spec.path).substr(0, filter.size()) == filter) found.push_back(&spec);
+  }
+  return found;
+}
+
+std::string parameter_rows_markdown(const std::vector<const ParamSpec*>& params) {
+  std::string text = kTableHeader;
+  for (const ParamSpec* spec : params) text += table_row(*spec);
+  return text;
+}
+
+nlohmann::ordered_json parameter_rows_json(const std::vector<const ParamSpec*>& params) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const ParamSpec* spec : params) {
+    nlohmann::ordered_json row = {{"path", spec->path},
+                          {"type", type_name(*spec)},
+                          {"unit", spec->unit},
+                          {"required", spec->presence == Presence::required}};
+    if (spec->presence == Presence::defaulted) row["default"] = spec->default_value;
+    row["valid_values"] = valid_values_cell(*spec);
+    row["meaning"] = meaning_cell(*spec);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
 
 std::string scenario_reference_markdown() {
   std::ostringstream out;
-  out << kIntroduction;
-  for (const auto& spec : parameter_table()) {
-    out << "| `" << spec.path << "` | " << type_name(spec) << " | " << cell(spec.unit) << " | "
-        << cell(default_text(spec)) << " | " << cell(valid_values_cell(spec)) << " | "
-        << cell(meaning_cell(spec)) << " |\n";
-  }
+  out << kIntroduction << kTableHeader;
+  for (const auto& spec : parameter_table()) out << table_row(spec);
   out << kinded_sections();
   out << object_list_sections();
   // The defaults, shown the way runs record a resolved scenario.
