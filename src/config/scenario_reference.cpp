@@ -61,6 +61,9 @@ caused by an override names the override as its source:
 `--set speculation.gamma=0: /speculation/gamma: must be an integer >= 1 and <= 256, got 0`.
 An override can replace a whole section: to run a scenario that sets the star's link parameters
 on a platform file instead, give `--set platform=platforms/x.xml --set network='{}'`.
+`--set PATH=null` removes the key, as if the file did not give it (its default applies): a
+scenario on a platform file runs on the generated star with `--set platform=null`. The same
+holds for a `null` value of a sweep axis.
 
 ## Platform files
 

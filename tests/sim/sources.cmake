@@ -5,6 +5,7 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/batching_sim_test.cpp
   sim/capacity_search_sim_test.cpp
   sim/cloud_servers_sim_test.cpp
+  sim/cli_polish_test.cpp
   sim/closed_form_sim_test.cpp
   sim/determinism_sim_test.cpp
   sim/energy_sim_test.cpp
@@ -21,6 +22,7 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/policy_sim_test.cpp
   sim/shipped_scenarios_test.cpp
   sim/sweep_outputs.cpp
+  sim/sweep_options_test.cpp
   sim/sweep_sim_test.cpp
   sim/sweep_table3_test.cpp
 )
