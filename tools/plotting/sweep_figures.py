@@ -7,12 +7,13 @@ import sys
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .style import (CLOSED_FORM_STYLE, LINE_STYLES, MARKERS, MODE_COLOURS, MODE_ORDER,
+from .style import (CLOSED_FORM_STYLE, as_number, LINE_STYLES, MARKERS, MODE_COLOURS, MODE_ORDER,
                     axis_label, category_colours, number_text, shade, short_name, short_title,
                     value_text)
 
 GREY = "#555555"
 MAX_CURVES_PER_PANEL = 10
+SATURATED = 0.95  # server busy fraction from which a point counts as saturated
 # Axes that load the cloud: throughput against them is worth a figure of its own.
 LOAD_AXES = {"workload.clients", "cloud.batch_window_ms", "cloud.max_batch", "workload.rate_per_s"}
 
@@ -235,7 +236,13 @@ def plot_capacity_ratio(sweep, out):
     groups = layout.group_axes()
     sim = sweep.series(sweep.rows, x_axis, groups, "throughput_tokens_per_s")
     closed_column = "throughput_tokens_per_s_saturated_closed_form"
-    closed = sweep.series(sweep.rows, x_axis, groups, closed_column) \
+    # The saturated-server form predicts throughput only where the server is saturated; the
+    # tokens per verifier-busy second (right, without both modes) it predicts everywhere.
+    saturated = [r for r in sweep.rows
+                 if (as_number(r.get("server_busy_fraction", "")) or 0) >= SATURATED]
+    closed = sweep.series(saturated, x_axis, groups, closed_column) \
+        if sweep.has_metric(closed_column) else {}
+    closed_all = sweep.series(sweep.rows, x_axis, groups, closed_column) \
         if sweep.has_metric(closed_column) else {}
     default_mode = scenario_mode(sweep)
     drew_closed = False
@@ -285,8 +292,14 @@ def plot_capacity_ratio(sweep, out):
                 colour, marker, style = curve_look(sweep, layout, key, default_mode)
                 right.plot([p[0] for p in pairs], [p[1] for p in pairs], color=colour,
                            marker=marker, linestyle=style, markersize=4)
+            if closed_all.get(key):
+                colour, _, _ = curve_look(sweep, layout, key, default_mode)
+                right.plot([p[0] for p in closed_all[key]], [p[1] for p in closed_all[key]],
+                           color=colour, **CLOSED_FORM_STYLE)
+                drew_closed = True
         right.set_ylabel("tokens per verifier-busy second")
         right.set_title("capacity: throughput / server busy fraction", fontsize=9)
+        right.set_ylim(bottom=0)
     right.set_xlabel(axis_label(x_axis))
     right.grid(True, alpha=0.3)
     extras = []
