@@ -42,9 +42,10 @@ def run_name(folder):
 
 
 def ecdf(values):
+    """Steps from 0 at the smallest value to 1 at the largest."""
     values = sorted(values)
     n = len(values)
-    return values, [(i + 1) / n for i in range(n)]
+    return [values[0]] + values, [0.0] + [(i + 1) / n for i in range(n)]
 
 
 def latencies(folder):
@@ -88,6 +89,11 @@ def plot_latency_cdf(folder, out):
                     linestyle="--" if several else "-")
             ax.axvline(sum(everything) / len(everything), color="black", linestyle=":",
                        linewidth=1)
+        if everything:
+            low, high = min(everything), max(everything)
+            if high - low <= 1e-6 * max(abs(high), 1):  # one value (one client, no queueing)
+                ax.set_xlim(low * 0.95 - 0.5, high * 1.05 + 0.5)
+        ax.ticklabel_format(axis="x", useOffset=False)
         ax.set_xlabel(label)
         ax.set_ylabel("fraction of requests (CDF)")
         ax.set_ylim(0, 1.02)
