@@ -65,9 +65,9 @@ void print_table(const std::string& file, const Scenario& s,
     }
     const auto& a = *h.analysis;
     std::printf("%7.3g", a.inputs.t_de);
-    for (const auto mode : {DecodingMode::cloud_ar, DecodingMode::colocated_sd,
-                            DecodingMode::dsd_sync, DecodingMode::dsd_pipelined,
-                            DecodingMode::edge_ar}) {
+    for (const auto mode :
+         {DecodingMode::cloud_ar, DecodingMode::colocated_sd, DecodingMode::dsd_sync,
+          DecodingMode::dsd_pipelined, DecodingMode::edge_ar}) {
       std::printf(" %9.3f", a.tpot_ms.at(mode));
     }
     std::printf("  %s\n", break_even_text(a.sync_beats_cloud_ar_below_rtt_ms).c_str());

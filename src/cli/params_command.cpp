@@ -46,7 +46,8 @@ Command add_params_command(CLI::App& app, const Invocation& /*invocation*/) {
       "Example: dsdsi params > docs/scenario.md\n"
       "         dsdsi params network.rtt        # network.rtt_ms\n"
       "         dsdsi params cloud --json       # every cloud.* key, as a JSON array");
-  command->add_option("KEY", o->filter, "a dotted path or its beginning, e.g. network or cloud.max");
+  command->add_option("KEY", o->filter,
+                      "a dotted path or its beginning, e.g. network or cloud.max");
   command->add_flag("--json", o->json,
                     "print a JSON array of {path, type, unit, default, required, valid_values, "
                     "meaning}");

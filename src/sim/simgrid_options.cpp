@@ -24,7 +24,8 @@ struct Overridden {
   const char* advice;
 };
 constexpr Overridden kOverridden[] = {
-    {"network/model", "use the scenario key network.model (exact or tcp), e.g. --set network.model=tcp"},
+    {"network/model",
+     "use the scenario key network.model (exact or tcp), e.g. --set network.model=tcp"},
     {"network/TCP-gamma", "use the scenario key network.model (exact or tcp)"},
     {"network/crosstraffic", "use the scenario key network.model (exact or tcp)"},
 };

@@ -95,9 +95,8 @@ TEST(CliPolish, ParamsFiltersByKeyAndPrintsJson) {
       EXPECT_TRUE(row.contains(key)) << key << " " << row;
     }
   }
-  const auto max_batch = std::find_if(rows.begin(), rows.end(), [](const auto& r) {
-    return r.at("path") == "cloud.max_batch";
-  });
+  const auto max_batch = std::find_if(
+      rows.begin(), rows.end(), [](const auto& r) { return r.at("path") == "cloud.max_batch"; });
   ASSERT_NE(max_batch, rows.end());
   EXPECT_EQ(max_batch->at("default"), 1);
 
@@ -119,8 +118,7 @@ TEST(CliPolish, ValidateChecksTheSweepBlock) {
   EXPECT_NE(bad.output.find(scenario.string() + ": /sweep/grid/network.rtt: unknown parameter"),
             std::string::npos)
       << bad.output;
-  const auto good =
-      run_dsdsi({"validate", source_path("scenarios/rtt_sweep_modes.json").string()});
+  const auto good = run_dsdsi({"validate", source_path("scenarios/rtt_sweep_modes.json").string()});
   EXPECT_EQ(good.exit_code, 0) << good.output;
   EXPECT_NE(good.output.find("sweep ok (55 points"), std::string::npos) << good.output;
 }

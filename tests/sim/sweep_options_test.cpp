@@ -29,8 +29,9 @@ TEST(SweepKeepTraces, EachLevelKeepsItsFilesAndTheSameRows) {
   std::map<std::string, std::string> csv;
   for (const std::string keep : {"all", "summary", "none"}) {
     const auto out = dir.path() / keep;
-    std::vector<std::string> args = {"sweep", sweep_data("small.json"), "--out", out.string(),
-                                     "--jobs", "2", "--set", "workload.requests_per_client=1"};
+    std::vector<std::string> args = {
+        "sweep", sweep_data("small.json"),        "--out", out.string(), "--jobs", "2",
+        "--set", "workload.requests_per_client=1"};
     if (keep != "summary") args.insert(args.end(), {"--keep-traces", keep});  // the default
     const auto run = run_dsdsi(args);
     ASSERT_EQ(run.exit_code, 0) << run.output;
@@ -63,9 +64,9 @@ TEST(SweepKeepTraces, EachLevelKeepsItsFilesAndTheSameRows) {
 TEST(SweepProgressLog, PlainLinesEveryIntervalWhenStderrIsNotATerminal) {
   TempDir dir;
   // small.json has 8000-token points, so the sweep lasts several 50 ms intervals.
-  const auto run = run_dsdsi({"sweep", sweep_data("small.json"), "--out",
-                              (dir.path() / "s").string(), "--jobs", "1", "--progress-every",
-                              "0.05"});
+  const auto run =
+      run_dsdsi({"sweep", sweep_data("small.json"), "--out", (dir.path() / "s").string(), "--jobs",
+                 "1", "--progress-every", "0.05"});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   const std::regex line(R"(sweep: (\d+)/12 points done, 0 failed, \d+:\d\d elapsed, ETA )");
   std::size_t lines = 0;

@@ -24,10 +24,10 @@ class SweepProgress {
   void point_finished(bool ok);
 
  private:
-  void draw() const;                           // the terminal line; mutex_ held
-  void log_line() const;                       // a plain line; mutex_ held
-  std::string counts() const;                  // "12/55 points done, 0 failed, ..."; mutex_ held
-  void tick();                                 // the timer thread
+  void draw() const;           // the terminal line; mutex_ held
+  void log_line() const;       // a plain line; mutex_ held
+  std::string counts() const;  // "12/55 points done, 0 failed, ..."; mutex_ held
+  void tick();                 // the timer thread
 
   const bool terminal_;
   const std::chrono::milliseconds interval_;
