@@ -13,7 +13,9 @@ using nlohmann::json;
 // Why `arg` is not a usable PATH=VALUE, or "" when it is.
 std::string malformation(const std::string& arg) {
   const std::size_t equals = arg.find('=');
-  if (equals == std::string::npos) return "expected PATH=VALUE, e.g. network.rtt_ms=20";
+  if (equals == std::string::npos) {
+    return "--set takes PATH=VALUE as one argument, e.g. --set " + arg + "=VALUE";
+  }
   if (equals == 0) return "the PATH before '=' is empty (expected PATH=VALUE)";
   for (const auto& key : split_dotted(std::string_view(arg).substr(0, equals))) {
     if (key.empty()) {
