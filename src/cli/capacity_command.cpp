@@ -24,6 +24,7 @@
 #include "dsdsi/config/scenario_loader.hpp"
 #include "dsdsi/metrics/json_file.hpp"
 #include "dsdsi/metrics/staged_output_dir.hpp"
+#include "dsdsi/sim/simgrid_options.hpp"
 
 namespace dsdsi::cli {
 
@@ -236,6 +237,7 @@ int capacity(const CapacityOptions& o, const Invocation& invocation) {
   const std::vector<Override> overrides = parse_overrides(o.args.sets);
   const LoadedScenario base = load_scenario(o.args.scenario, overrides);
   check_load_grows(o, base.scenario);
+  check_simgrid_options(invocation.simgrid_args);  // once here, not once per failing probe
   std::vector<ModeSearch> searches;
   for (const auto& mode : split_modes(o.modes, std::string(to_string(base.scenario.mode)))) {
     // Every probe's scenario is checked before the first runs: bad input costs no simulation.

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "dsdsi/cli/commands.hpp"
+#include "dsdsi/config/config_error.hpp"
 
 namespace dsdsi::cli {
 
@@ -14,6 +15,31 @@ namespace {
 // reject them, and SimGrid would swallow --help (SIMGRID_NOTES.md), so they are split off first.
 bool is_simgrid_arg(const std::string& arg) {
   return arg.rfind("--cfg=", 0) == 0 || arg.rfind("--log=", 0) == 0;
+}
+
+// `--set network.rtt_ms 80` would reach CLI11 as an option and a stray positional ("argument
+// was not expected: 80"); the form is explained instead. Returns the problems found.
+std::vector<std::string> set_without_equals(const std::vector<std::string>& args) {
+  std::vector<std::string> problems;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string value;
+    if (args[i] == "--set" && i + 1 < args.size()) {
+      value = args[i + 1];
+    } else if (args[i].rfind("--set=", 0) == 0) {
+      value = args[i].substr(6);
+    } else {
+      continue;
+    }
+    if (value.find('=') != std::string::npos || value.rfind("-", 0) == 0) continue;
+    std::string given = "--set " + value;
+    std::string example = value + "=VALUE";
+    if (args[i] == "--set" && i + 2 < args.size() && args[i + 2].rfind("-", 0) != 0) {
+      given += " " + args[i + 2];
+      example = value + "=" + args[i + 2];
+    }
+    problems.push_back(given + ": --set takes PATH=VALUE as one argument, e.g. --set " + example);
+  }
+  return problems;
 }
 
 }  // namespace
@@ -45,6 +71,9 @@ int dispatch(int argc, char** argv) {
   app.set_version_flag("--version", std::string("dsdsi ") + DSDSI_VERSION);
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "log what dsdsi does, step by step, on stderr");
+  // Global flags (-v, --version) are accepted after the subcommand too: CLI11 hands what a
+  // subcommand does not know to its parent.
+  app.fallthrough();
 
   const std::vector<Command> commands = {
       add_run_command(app, invocation),
@@ -57,6 +86,9 @@ int dispatch(int argc, char** argv) {
       add_platform_command(app, invocation),
   };
 
+  if (auto problems = set_without_equals(cli_args); !problems.empty()) {
+    throw ConfigError(problems);
+  }
   try {
     std::reverse(cli_args.begin(), cli_args.end());  // CLI11 takes them in reverse order
     app.parse(cli_args);

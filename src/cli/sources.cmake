@@ -1,6 +1,7 @@
 # Sources of src/cli (CLI11 commands), listed explicitly.
 set(DSDSI_CLI_SOURCES
   src/cli/analyze_command.cpp
+  src/cli/analyze_routes.cpp
   src/cli/capacity_command.cpp
   src/cli/capacity_progress.cpp
   src/cli/capacity_queueing.cpp

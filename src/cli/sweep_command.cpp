@@ -21,6 +21,7 @@
 #include "dsdsi/config/sweep_plan.hpp"
 #include "dsdsi/config/sweep_shard.hpp"
 #include "dsdsi/metrics/csv_line.hpp"
+#include "dsdsi/sim/simgrid_options.hpp"
 
 namespace dsdsi::cli {
 namespace {
@@ -34,7 +35,25 @@ struct SweepOptions {
   bool resume = false;
   std::string shard;
   bool dry_run = false;
+  std::string keep_traces = "summary";  // none | summary | all
+  double progress_every_s = 5;
 };
+
+// What a point's folder keeps once its row is written (--keep-traces). The row needs only
+// summary.json (and run.json for the timing); rounds.csv, one line per verification round, is
+// most of a point's size, and no figure of tools/plot reads it.
+void trim_point(const std::filesystem::path& dir, const std::string& keep) {
+  if (keep == "all") return;
+  std::error_code ignored;
+  if (keep == "summary") {
+    std::filesystem::remove(dir / "rounds.csv", ignored);
+    return;
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ignored)) {
+    const auto name = entry.path().filename();
+    if (name != "summary.json" && name != "run.json") std::filesystem::remove(entry, ignored);
+  }
+}
 
 // The cores this process may run on: under Slurm or taskset that is the allocation, not the
 // machine.
@@ -161,7 +180,10 @@ class SweepRunner {
       if (!why.empty()) error += ": " + why;
     }
     std::error_code ignored;
-    if (error.empty()) std::filesystem::remove(out_.point_log(id), ignored);
+    if (error.empty()) {
+      std::filesystem::remove(out_.point_log(id), ignored);
+      trim_point(out_.point_dir(id), options_.keep_traces);
+    }
     out_.append(planned.point.index, error.empty(), table_.row_line(planned, summary, error));
     return error.empty();
   }
@@ -177,6 +199,7 @@ int sweep(const SweepOptions& options, const Invocation& invocation) {
   const auto started = Clock::now();
   const SweepShard shard = options.shard.empty() ? SweepShard{} : parse_shard(options.shard);
   const SweepPlan plan = plan_sweep(options.args.scenario, options.args.sets);
+  check_simgrid_options(invocation.simgrid_args);  // once here, not once per failing point
   std::vector<const PlannedPoint*> mine;
   for (const auto& planned : plan.points) {
     if (shard.holds(planned.point.index)) mine.push_back(&planned);
@@ -201,11 +224,20 @@ int sweep(const SweepOptions& options, const Invocation& invocation) {
   const std::size_t jobs = options.jobs > 0 ? options.jobs : usable_cores();
   SweepRunner runner(options, invocation, table, out);
   {
-    SweepProgress progress(mine.size(), mine.size() - todo.size());
+    SweepProgress progress(mine.size(), mine.size() - todo.size(),
+                           std::chrono::milliseconds(
+                               static_cast<long long>(options.progress_every_s * 1000)));
     runner.run(todo, jobs, progress);
   }
   out.publish_in_point_order();
   write_sweep_summary(out.path(), table.columns(), out.rows(), plan.spec.repeats);
+  if (todo.empty() && out.earlier_facts().value("state", "") == "done") {
+    // Nothing ran: the earlier run's record (its timing above all) stays as it was.
+    out.write_facts(out.earlier_facts());
+    std::printf("dsdsi sweep %s: all %zu point(s) already done; nothing run, %s kept\n",
+                options.args.scenario.c_str(), mine.size(), (out.path() / "sweep.json").c_str());
+    return 0;
+  }
 
   std::vector<std::string> failed;
   for (const PlannedPoint* p : mine) {
@@ -285,6 +317,19 @@ Command add_sweep_command(CLI::App& app, const Invocation& invocation) {
       ->type_name("K/N");
   command->add_flag("--dry-run", options->dry_run,
                     "validate every point and list the points, without running anything");
+  command
+      ->add_option("--keep-traces", options->keep_traces,
+                   "what each point's folder keeps: all (every file), summary (all but "
+                   "rounds.csv, the per-round trace: what tools/plot reads), none (summary.json "
+                   "and run.json only)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"none", "summary", "all"}));
+  command
+      ->add_option("--progress-every", options->progress_every_s,
+                   "when stderr is not a terminal (a batch log), print a progress line every "
+                   "this many seconds")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 86400.0));
   return {command, [options, &invocation] { return sweep(*options, invocation); }};
 }
 

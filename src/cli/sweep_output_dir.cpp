@@ -106,7 +106,8 @@ SweepOutputDir::SweepOutputDir(fs::path dir, bool resume, const nlohmann::ordere
   if (has_sweep && fs::exists(facts)) {
     nlohmann::ordered_json recorded;
     try {
-      recorded = nlohmann::ordered_json::parse(read_file(facts)).at("plan");
+      earlier_facts_ = nlohmann::ordered_json::parse(read_file(facts));
+      recorded = earlier_facts_.at("plan");
     } catch (const nlohmann::json::exception& e) {
       throw OutputDirError(facts.string() + ": unreadable (" + e.what() + "); cannot resume");
     }

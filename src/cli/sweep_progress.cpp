@@ -7,6 +7,8 @@
 namespace dsdsi::cli {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 std::string duration_text(double seconds) {
   const long s = static_cast<long>(seconds + 0.5);
   char text[32];
@@ -20,38 +22,69 @@ std::string duration_text(double seconds) {
 
 }  // namespace
 
-SweepProgress::SweepProgress(std::size_t total, std::size_t already_done)
-    : enabled_(::isatty(STDERR_FILENO) == 1),
+SweepProgress::SweepProgress(std::size_t total, std::size_t already_done,
+                             std::chrono::milliseconds interval)
+    : terminal_(::isatty(STDERR_FILENO) == 1),
+      interval_(interval),
       total_(total),
       done_(already_done),
-      started_(std::chrono::steady_clock::now()) {
-  draw();
+      started_(Clock::now()) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (terminal_) {
+    draw();
+  } else {
+    timer_ = std::thread([this] { tick(); });
+  }
 }
 
 SweepProgress::~SweepProgress() {
-  if (enabled_) std::fputc('\n', stderr);
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  stop_signal_.notify_all();
+  if (timer_.joinable()) timer_.join();
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (terminal_) {
+    std::fputc('\n', stderr);
+  } else {
+    log_line();
+  }
 }
 
 void SweepProgress::point_finished(bool ok) {
+  const std::lock_guard<std::mutex> lock(mutex_);
   ++done_;
   ++done_now_;
   if (!ok) ++failed_;
-  draw();
+  if (terminal_) draw();
 }
 
-void SweepProgress::draw() const {
-  if (!enabled_) return;
+std::string SweepProgress::counts() const {
+  const double elapsed = std::chrono::duration<double>(Clock::now() - started_).count();
   std::string eta = "?";
   if (done_now_ > 0) {
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
     eta = duration_text(elapsed / static_cast<double>(done_now_) *
                         static_cast<double>(total_ - done_));
   }
+  return std::to_string(done_) + "/" + std::to_string(total_) + " points done, " +
+         std::to_string(failed_) + " failed, " + duration_text(elapsed) + " elapsed, ETA " + eta;
+}
+
+void SweepProgress::draw() const {
   // \r and a clear-to-end-of-line: the line is redrawn in place whatever its previous length.
-  std::fprintf(stderr, "\rsweep: %zu/%zu points done, %zu failed, ETA %s\033[K", done_, total_,
-               failed_, eta.c_str());
+  std::fprintf(stderr, "\rsweep: %s\033[K", counts().c_str());
   std::fflush(stderr);
+}
+
+void SweepProgress::log_line() const {
+  std::fprintf(stderr, "sweep: %s\n", counts().c_str());
+  std::fflush(stderr);
+}
+
+void SweepProgress::tick() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stop_signal_.wait_for(lock, interval_, [this] { return stopping_; })) log_line();
 }
 
 }  // namespace dsdsi::cli

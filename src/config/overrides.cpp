@@ -13,7 +13,9 @@ using nlohmann::json;
 // Why `arg` is not a usable PATH=VALUE, or "" when it is.
 std::string malformation(const std::string& arg) {
   const std::size_t equals = arg.find('=');
-  if (equals == std::string::npos) return "expected PATH=VALUE, e.g. network.rtt_ms=20";
+  if (equals == std::string::npos) {
+    return "--set takes PATH=VALUE as one argument, e.g. --set " + arg + "=VALUE";
+  }
   if (equals == 0) return "the PATH before '=' is empty (expected PATH=VALUE)";
   for (const auto& key : split_dotted(std::string_view(arg).substr(0, equals))) {
     if (key.empty()) {
@@ -51,10 +53,30 @@ std::string override_source(const Override& override_) {
   return override_.source.empty() ? "--set " + override_.text : override_.source;
 }
 
+namespace {
+
+// PATH=null takes the key out, as if the file did not give it: the way back to a default (or,
+// for `platform`, to the generated network) without a second scenario file.
+void remove_key(json& document, const KeyPath& path) {
+  json* node = &document;
+  for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    const auto found = node->find(path[i]);
+    if (found == node->end() || !found->is_object()) return;
+    node = &*found;
+  }
+  node->erase(path.back());
+}
+
+}  // namespace
+
 void apply_overrides(json& document, const std::vector<Override>& overrides,
                      ProblemList& problems) {
   for (const auto& override_ : overrides) {
     const KeyPath path = split_dotted(override_.path);
+    if (override_.value.is_null()) {
+      remove_key(document, path);
+      continue;
+    }
     json* node = &document;
     KeyPath walked;
     bool blocked = false;

@@ -61,6 +61,9 @@ caused by an override names the override as its source:
 `--set speculation.gamma=0: /speculation/gamma: must be an integer >= 1 and <= 256, got 0`.
 An override can replace a whole section: to run a scenario that sets the star's link parameters
 on a platform file instead, give `--set platform=platforms/x.xml --set network='{}'`.
+`--set PATH=null` removes the key, as if the file did not give it (its default applies): a
+scenario on a platform file runs on the generated star with `--set platform=null`. The same
+holds for a `null` value of a sweep axis.
 
 ## Platform files
 
@@ -72,9 +75,10 @@ trace are looked for the same way.
 
 ## Parameters
 
-| path | type | unit | default | valid values | meaning |
-|---|---|---|---|---|---|
 )";
+
+const char* const kTableHeader =
+    "| path | type | unit | default | valid values | meaning |\n|---|---|---|---|---|---|\n";
 
 std::string cell(std::string text) {
   std::string escaped;
@@ -239,16 +243,47 @@ std::string object_list_sections() {
   return text;
 }
 
+std::string table_row(const ParamSpec& spec) {
+  return "| `" + spec.path + "` | " + type_name(spec) + " | " + cell(spec.unit) + " | " +
+         cell(default_text(spec)) + " | " + cell(valid_values_cell(spec)) + " | " +
+         cell(meaning_cell(spec)) + " |\n";
+}
+
 }  // namespace
+
+std::vector<const ParamSpec*> parameters_matching(std::string_view filter) {
+  std::vector<const ParamSpec*> found;
+  for (const auto& spec : parameter_table()) {
+    if (std::string_view(spec.path).substr(0, filter.size()) == filter) found.push_back(&spec);
+  }
+  return found;
+}
+
+std::string parameter_rows_markdown(const std::vector<const ParamSpec*>& params) {
+  std::string text = kTableHeader;
+  for (const ParamSpec* spec : params) text += table_row(*spec);
+  return text;
+}
+
+nlohmann::ordered_json parameter_rows_json(const std::vector<const ParamSpec*>& params) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const ParamSpec* spec : params) {
+    nlohmann::ordered_json row = {{"path", spec->path},
+                          {"type", type_name(*spec)},
+                          {"unit", spec->unit},
+                          {"required", spec->presence == Presence::required}};
+    if (spec->presence == Presence::defaulted) row["default"] = spec->default_value;
+    row["valid_values"] = valid_values_cell(*spec);
+    row["meaning"] = meaning_cell(*spec);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
 
 std::string scenario_reference_markdown() {
   std::ostringstream out;
-  out << kIntroduction;
-  for (const auto& spec : parameter_table()) {
-    out << "| `" << spec.path << "` | " << type_name(spec) << " | " << cell(spec.unit) << " | "
-        << cell(default_text(spec)) << " | " << cell(valid_values_cell(spec)) << " | "
-        << cell(meaning_cell(spec)) << " |\n";
-  }
+  out << kIntroduction << kTableHeader;
+  for (const auto& spec : parameter_table()) out << table_row(spec);
   out << kinded_sections();
   out << object_list_sections();
   // The defaults, shown the way runs record a resolved scenario.

@@ -16,6 +16,7 @@
 #include "dsdsi/sim/cloud_verifier.hpp"
 #include "dsdsi/sim/edge_client.hpp"
 #include "dsdsi/sim/server_directory.hpp"
+#include "dsdsi/sim/simgrid_options.hpp"
 #include "dsdsi/sim/sim_clock.hpp"
 
 namespace dsdsi {
@@ -65,13 +66,15 @@ std::map<const sg4::Host*, HostEnergy> edge_host_tallies(const PlatformLayout& l
 Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>& simgrid_args)
     : scenario_(scenario) {
   // SimGrid's own chatter stays quiet unless the user asks for it with --log=.
+  const SimgridOptions options = sort_simgrid_options(simgrid_args);
   std::vector<std::string> args{"dsdsi", "--log=root.thres:critical"};
-  args.insert(args.end(), simgrid_args.begin(), simgrid_args.end());
+  args.insert(args.end(), options.engine_args.begin(), options.engine_args.end());
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   int argc = static_cast<int>(argv.size());
   argv.push_back(nullptr);
   engine_ = std::make_unique<sg4::Engine>(&argc, argv.data());
+  apply_simgrid_config(options);
   configure_network_model(scenario_.network.model);
   // The energy plugin attaches to hosts as they are created: it must come before the platform.
   if (measures_energy(scenario_)) sg_host_energy_plugin_init();

@@ -8,6 +8,7 @@ set(DSDSI_SIM_SOURCES
   src/sim/platform_layout.cpp
   src/sim/server_directory.cpp
   src/sim/server_stats.cpp
+  src/sim/simgrid_options.cpp
   src/sim/simulation.cpp
   src/sim/star_platform.cpp
   src/sim/platform_prescan.cpp

@@ -47,12 +47,59 @@ TEST(AnalyzeCli, TextAgreesWithTheModelLayerOnTheScenariosOwnInputs) {
   }
 }
 
-TEST(AnalyzeCli, PlatformScenarioIsBadInput) {
+// On a platform file, each edge host's analysis is the generated network's analysis of a
+// one-client link with that host's route: its RTT, bottleneck bandwidths and draft speed, as
+// `platform inspect` reports them.
+TEST(AnalyzeCli, PlatformScenarioIsAnalysedPerEdgeHostRoute) {
+  const std::string scenario = dsdsi::test::source_path("tests/data/xml_platform_scenario.json");
+  const auto run = dsdsi::test::run_dsdsi({"analyze", scenario, "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto hosts = nlohmann::json::parse(run.output).at("edge_hosts");
+  const auto inspect = dsdsi::test::run_dsdsi(
+      {"platform", "inspect", dsdsi::test::source_path("platforms/two-region-floyd.xml"), "--json"});
+  ASSERT_EQ(inspect.exit_code, 0) << inspect.output;
+  const auto edges = nlohmann::json::parse(inspect.output).at("edge_hosts");
+  ASSERT_EQ(hosts.size(), edges.size());
+  ASSERT_EQ(hosts.size(), 3u);
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    const auto& host = hosts[i];
+    const auto& edge = edges[i];
+    EXPECT_EQ(host.at("host"), edge.at("host"));
+    EXPECT_EQ(host.at("clients"), 1);
+    EXPECT_DOUBLE_EQ(host.at("rtt_ms").get<double>(), edge.at("rtt_ms").get<double>());
+    const auto& inputs = host.at("closed_forms").at("inputs");
+    EXPECT_DOUBLE_EQ(inputs.at("rtt_ms").get<double>(), edge.at("rtt_ms").get<double>());
+    const auto own_draft = edge.find("draft_ms_per_token");
+    const double draft = own_draft == edge.end() || own_draft->is_null()
+                             ? 10.0  // the scenario's edge.draft_ms_per_token
+                             : own_draft->get<double>();
+    EXPECT_DOUBLE_EQ(inputs.at("t_de_ms").get<double>(), draft);
+
+    const auto number = [](const nlohmann::json& v) { return v.dump(); };
+    const auto generated = dsdsi::test::run_dsdsi(
+        {"analyze", scenario, "--json", "--set", "platform=null", "--set",
+         "network.rtt_ms=" + number(edge.at("rtt_ms")), "--set",
+         "network.uplink_mbps=" + number(edge.at("up").at("bottleneck_mbps")), "--set",
+         "network.downlink_mbps=" + number(edge.at("down").at("bottleneck_mbps")), "--set",
+         "network.cloud_link_gbps=1e9", "--set",
+         "edge.draft_ms_per_token=" + number(inputs.at("t_de_ms")), "--set", "workload.clients=1"});
+    ASSERT_EQ(generated.exit_code, 0) << generated.output;
+    const auto expected = nlohmann::json::parse(generated.output);
+    for (const char* mode : {"cloud_ar", "colocated_sd", "dsd_sync", "dsd_pipelined", "edge_ar"}) {
+      EXPECT_NEAR(host.at("closed_forms").at("tpot_ms").at(mode).get<double>(),
+                  expected.at("tpot_ms").at(mode).get<double>(), 1e-9)
+          << host.at("host") << " " << mode;
+    }
+  }
+}
+
+TEST(AnalyzeCli, PlatformNullReturnsToTheGeneratedNetwork) {
   const auto run = dsdsi::test::run_dsdsi(
-      {"analyze", dsdsi::test::source_path("tests/data/xml_platform_scenario.json").string()});
-  EXPECT_EQ(run.exit_code, 2) << run.output;
-  EXPECT_NE(run.output.find("the closed forms do not apply: the scenario runs on a platform file"), std::string::npos)
-      << run.output;
+      {"analyze", dsdsi::test::source_path("tests/data/xml_platform_scenario.json"), "--json",
+       "--set", "platform=null", "--set", "workload.clients=1"});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  // The parameter table's default RTT of the generated star.
+  EXPECT_DOUBLE_EQ(nlohmann::json::parse(run.output).at("inputs").at("rtt_ms").get<double>(), 50);
 }
 
 }  // namespace

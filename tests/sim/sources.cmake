@@ -6,6 +6,7 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/capacity_search_sim_test.cpp
   sim/cloud_servers_sim_test.cpp
   sim/chunked_prefill_sim_test.cpp
+  sim/cli_polish_test.cpp
   sim/closed_form_sim_test.cpp
   sim/determinism_sim_test.cpp
   sim/energy_sim_test.cpp
@@ -25,6 +26,7 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/policy_sim_test.cpp
   sim/shipped_scenarios_test.cpp
   sim/sweep_outputs.cpp
+  sim/sweep_options_test.cpp
   sim/sweep_sim_test.cpp
   sim/sweep_summary_sim_test.cpp
   sim/sweep_table3_test.cpp

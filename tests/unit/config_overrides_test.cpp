@@ -44,7 +44,7 @@ TEST(ConfigOverrides, MalformedArgumentsAreAllReported) {
     FAIL() << "expected a ConfigError";
   } catch (const ConfigError& error) {
     const std::vector<std::string> expected = {
-        "--set gamma: expected PATH=VALUE, e.g. network.rtt_ms=20",
+        "--set gamma: --set takes PATH=VALUE as one argument, e.g. --set gamma=VALUE",
         "--set =4: the PATH before '=' is empty (expected PATH=VALUE)",
         "--set a..b=1: empty key in PATH \"a..b\" (keys are separated by single dots)",
         "--set .a=1: empty key in PATH \".a\" (keys are separated by single dots)",

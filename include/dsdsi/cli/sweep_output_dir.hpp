@@ -52,6 +52,9 @@ class SweepOutputDir {
 
   // Replaces sweep.json, atomically.
   void write_facts(const nlohmann::ordered_json& facts) const;
+  // The sweep.json a resumed sweep found (null when there was none): a resume that runs no
+  // point puts it back, so its timing record survives.
+  const nlohmann::ordered_json& earlier_facts() const { return earlier_facts_; }
 
  private:
   void take_lock();
@@ -66,6 +69,7 @@ class SweepOutputDir {
   std::map<std::size_t, std::string> rows_;
   std::map<std::size_t, bool> ok_;
   std::size_t resumed_ = 0;
+  nlohmann::ordered_json earlier_facts_;
 };
 
 // Writes `text` to `file` through a temporary sibling and a rename: a reader (or a crash) sees

@@ -27,6 +27,7 @@ std::vector<Override> parse_overrides(const std::vector<std::string>& set_args);
 std::string override_source(const Override& override_);
 
 // Applies `overrides` in order to `document` (an object), creating missing intermediate objects.
+// A null VALUE removes the key instead (its default applies, as if the file did not give it).
 // An override that would have to go through a value that is not an object is not applied and is
 // reported; every applied one is registered with `problems` so that the problems its value
 // causes are attributed to it.

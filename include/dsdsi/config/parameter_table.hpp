@@ -18,4 +18,13 @@ const ParamSpec* find_param(std::string_view dotted_path);
 // The content of docs/scenario.md: a short introduction and one row per parameter.
 std::string scenario_reference_markdown();
 
+// The parameters whose path is `filter` or starts with it ("network" gives network.*,
+// "network.rtt" gives network.rtt_ms), in table order; all of them for "".
+std::vector<const ParamSpec*> parameters_matching(std::string_view filter);
+// The rows of docs/scenario.md's parameter table for `params`, under the table's header.
+std::string parameter_rows_markdown(const std::vector<const ParamSpec*>& params);
+// The same facts as JSON objects: path, type, unit, default (absent when required or
+// optional), required, valid_values, meaning.
+nlohmann::ordered_json parameter_rows_json(const std::vector<const ParamSpec*>& params);
+
 }  // namespace dsdsi

@@ -1,0 +1,1 @@
+"""Figures from dsdsi outputs (tools/plot): one module per kind of input."""
