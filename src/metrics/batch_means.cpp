@@ -46,8 +46,7 @@ std::optional<double> ci95_half_width(const std::vector<std::optional<double>>& 
   return student_t975(k - 1) * sd / std::sqrt(static_cast<double>(k));
 }
 
-std::optional<double> lag1_autocorrelation(
-    const std::vector<std::optional<double>>& batch_values) {
+std::optional<double> lag1_autocorrelation(const std::vector<std::optional<double>>& batch_values) {
   const auto values = complete(batch_values, 3);
   if (!values) return std::nullopt;
   const double m = mean_of(*values);

@@ -102,12 +102,13 @@ TEST(MeasurementSim, MD1WaitMatchesPollaczekKhinchineWithinItsInterval) {
   TempDir dir;
   for (const double rho : {0.5, 0.9}) {
     const auto out = dir.path() / std::to_string(rho);
-    const auto summary = run_and_summarize(
-        md1(), {"workload.arrival.rate_per_s=" + std::to_string(rho * 100)}, out);
+    const auto summary =
+        run_and_summarize(md1(), {"workload.arrival.rate_per_s=" + std::to_string(rho * 100)}, out);
     ASSERT_FALSE(summary.empty());
     double unqueued = 1e300;
     for (const auto& r : read_csv(out / "requests.csv")) {
-      unqueued = std::min(unqueued, std::stod(r.at("first_token_ms")) - std::stod(r.at("submit_ms")));
+      unqueued =
+          std::min(unqueued, std::stod(r.at("first_token_ms")) - std::stod(r.at("submit_ms")));
     }
     const double d = 10.0;
     const double expected = unqueued + rho * d / (2 * (1 - rho));
@@ -227,8 +228,7 @@ TEST(MeasurementSim, WarmupRemovesTheStartBurst) {
   const std::vector<std::string> base = {"workload.clients=150", "cloud.max_batch=32",
                                          "measure.horizon_ms=180000"};
   std::map<std::string, nlohmann::json> runs;
-  for (const auto& [name, extra] :
-       std::vector<std::pair<std::string, std::vector<std::string>>>{
+  for (const auto& [name, extra] : std::vector<std::pair<std::string, std::vector<std::string>>>{
            {"together", {R"(workload.start={"kind": "together"})", "measure.warmup_ms=60000"}},
            {"default", {"measure.warmup_ms=60000"}},
            {"together_whole", {R"(workload.start={"kind": "together"})", "measure.warmup_ms=0"}}}) {
@@ -242,8 +242,8 @@ TEST(MeasurementSim, WarmupRemovesTheStartBurst) {
   const auto& b = runs["default"];
   ASSERT_TRUE(a.at("ttft_ms_mean_ci95").is_number());
   ASSERT_TRUE(b.at("ttft_ms_mean_ci95").is_number());
-  const double combined = std::hypot(a.at("ttft_ms_mean_ci95").get<double>(),
-                                     b.at("ttft_ms_mean_ci95").get<double>());
+  const double combined =
+      std::hypot(a.at("ttft_ms_mean_ci95").get<double>(), b.at("ttft_ms_mean_ci95").get<double>());
   EXPECT_NEAR(a.at("ttft_ms_mean").get<double>(), b.at("ttft_ms_mean").get<double>(), combined);
   // The burst: 150 prefills of 12.8 ms at once, so the last first-request waits ~2 s.
   EXPECT_GT(runs["together_whole"].at("ttft_ms_p99").get<double>(),

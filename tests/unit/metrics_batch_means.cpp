@@ -95,8 +95,9 @@ TEST(SummaryWindow, NoSloGivesNullSloKeys) {
   SummaryAccumulator acc;
   acc.on_request(request_at(0, 10, 20, 5));
   const auto s = acc.finish(20);
-  for (const char* key : {"slo_attainment", "goodput_requests_per_s", "goodput_tokens_per_s",
-                          "slo_attainment_ci95", "ttft_ms_mean_ci95", "throughput_tokens_per_s_ci95"}) {
+  for (const char* key :
+       {"slo_attainment", "goodput_requests_per_s", "goodput_tokens_per_s", "slo_attainment_ci95",
+        "ttft_ms_mean_ci95", "throughput_tokens_per_s_ci95"}) {
     EXPECT_TRUE(s.at(key).is_null()) << key;
   }
 }
