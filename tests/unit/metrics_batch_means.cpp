@@ -25,17 +25,6 @@ TEST(BatchMeans, HalfWidthIsTTimesTheStandardError) {
   EXPECT_FALSE(ci95_half_width({1.0}));
 }
 
-TEST(BatchMeans, LagOneAutocorrelation) {
-  // A trend is strongly autocorrelated; an alternation is negatively.
-  std::vector<std::optional<double>> trend, alternating;
-  for (int i = 0; i < 20; ++i) {
-    trend.push_back(i);
-    alternating.push_back(i % 2);
-  }
-  EXPECT_GT(*lag1_autocorrelation(trend), 0.8);
-  EXPECT_LT(*lag1_autocorrelation(alternating), -0.8);
-}
-
 TEST(BatchMeans, TimeBatchesCoverTheWindow) {
   const TimeBatches batches(100, 300);
   EXPECT_DOUBLE_EQ(batches.batch_ms(), 10);
