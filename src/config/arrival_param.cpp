@@ -23,7 +23,8 @@ ParamKind closed_loop_kind() {
   return {
       "closed_loop",
       "Each client submits its next request `think_ms` after the previous one's last token; "
-      "the first when `workload.start` says. How fast requests come depends on how fast they are served.",
+      "the first when `workload.start` says. How fast requests come depends on how fast they are "
+      "served.",
       {{"kind", "closed_loop"}, {"think_ms", {{"dist", "uniform"}, {"min", 500}, {"max", 2000}}}},
       {distribution_param("think_ms", "ms",
                           "Pause between a request's last token and the client's next "

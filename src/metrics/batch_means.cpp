@@ -46,20 +46,6 @@ std::optional<double> ci95_half_width(const std::vector<std::optional<double>>& 
   return student_t975(k - 1) * sd / std::sqrt(static_cast<double>(k));
 }
 
-std::optional<double> lag1_autocorrelation(
-    const std::vector<std::optional<double>>& batch_values) {
-  const auto values = complete(batch_values, 3);
-  if (!values) return std::nullopt;
-  const double m = mean_of(*values);
-  double num = 0, den = 0;
-  for (std::size_t i = 0; i < values->size(); ++i) {
-    den += ((*values)[i] - m) * ((*values)[i] - m);
-    if (i + 1 < values->size()) num += ((*values)[i] - m) * ((*values)[i + 1] - m);
-  }
-  if (den == 0) return std::nullopt;
-  return num / den;
-}
-
 std::optional<std::size_t> TimeBatches::of(double t_ms) const {
   if (!(t_ms >= start_ && t_ms < end_) || end_ <= start_) return std::nullopt;
   const auto b = static_cast<std::size_t>((t_ms - start_) / batch_ms());

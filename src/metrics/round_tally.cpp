@@ -27,8 +27,8 @@ void RoundTally::on_round(const RoundRecord& r) {
 }
 
 void RoundTally::on_batch(const BatchRecord& r) {
-  const double end = window_.has_horizon() ? window_.horizon_ms
-                                           : std::numeric_limits<double>::infinity();
+  const double end =
+      window_.has_horizon() ? window_.horizon_ms : std::numeric_limits<double>::infinity();
   const auto overlap = [&r](double from, double to) {
     return std::max(0.0, std::min(r.end_ms, to) - std::max(r.start_ms, from));
   };

@@ -118,10 +118,17 @@ void SummaryAccumulator::on_request(const RequestRecord& record) {
   output_tokens_ += record.output_tokens;
   bytes_up_ += record.bytes_up;
   bytes_down_ += record.bytes_down;
-  RequestFacts facts{record.client,    record.output_tokens, record.rounds,
-                     record.drafted,   record.accepted,      record.submit_ms,
-                     record.last_token_ms, kUndefined,       kUndefined,
-                     kUndefined,       true};
+  RequestFacts facts{record.client,
+                     record.output_tokens,
+                     record.rounds,
+                     record.drafted,
+                     record.accepted,
+                     record.submit_ms,
+                     record.last_token_ms,
+                     kUndefined,
+                     kUndefined,
+                     kUndefined,
+                     true};
   // A request that produced no token has no first or last token time, hence no latency; it
   // still counts as a request.
   if (record.output_tokens >= 1) {
@@ -201,8 +208,7 @@ std::int64_t edge_decoded_tokens(double end_ms, const std::vector<double>& last_
 }
 }  // namespace
 
-void SummaryAccumulator::add_request_intervals(nlohmann::ordered_json& out,
-                                               double end_ms) const {
+void SummaryAccumulator::add_request_intervals(nlohmann::ordered_json& out, double end_ms) const {
   const TimeBatches batches(window_.warmup_ms, end_ms);
   BatchMean ttft, tpot, e2e, attained;
   std::array<std::int64_t, kTimeBatches> good{}, good_tokens{};
@@ -232,10 +238,8 @@ void SummaryAccumulator::add_request_intervals(nlohmann::ordered_json& out,
   out["tpot_ms_mean_ci95"] = number_or_null(ci(tpot.values()));
   out["e2e_ms_mean_ci95"] = number_or_null(ci(e2e.values()));
   out["slo_attainment_ci95"] = number_or_null(slo_.any() ? ci(attained.values()) : std::nullopt);
-  out["goodput_requests_per_s_ci95"] =
-      number_or_null(slo_.any() ? ci(goodput) : std::nullopt);
-  out["goodput_tokens_per_s_ci95"] =
-      number_or_null(slo_.any() ? ci(goodput_tokens) : std::nullopt);
+  out["goodput_requests_per_s_ci95"] = number_or_null(slo_.any() ? ci(goodput) : std::nullopt);
+  out["goodput_tokens_per_s_ci95"] = number_or_null(slo_.any() ? ci(goodput_tokens) : std::nullopt);
 }
 
 void SummaryAccumulator::add_round_intervals(nlohmann::ordered_json& out, double end_ms) const {
@@ -258,11 +262,14 @@ void SummaryAccumulator::add_round_intervals(nlohmann::ordered_json& out, double
   for (std::size_t b = 0; b < kTimeBatches; ++b) {
     const RoundSums& sums = (*by_batch)[b];
     const double span_ms = batches.batch_ms();
-    per_round.push_back(ratio(static_cast<double>(sums.committed), static_cast<double>(sums.rounds)));
-    acceptance.push_back(ratio(static_cast<double>(sums.accepted), static_cast<double>(sums.drafted)));
+    per_round.push_back(
+        ratio(static_cast<double>(sums.committed), static_cast<double>(sums.rounds)));
+    acceptance.push_back(
+        ratio(static_cast<double>(sums.accepted), static_cast<double>(sums.drafted)));
     throughput.push_back(static_cast<double>(sums.committed + edge_tokens[b]) / (span_ms / 1000.0));
     busy.push_back(sums.busy_ms / (span_ms * servers));
-    batch_size.push_back(ratio(static_cast<double>(sums.batch_jobs), static_cast<double>(sums.batches)));
+    batch_size.push_back(
+        ratio(static_cast<double>(sums.batch_jobs), static_cast<double>(sums.batches)));
   }
   const RoundSums& total = rounds_.total();
   if (total.rounds > 0) out[keys[0]] = number_or_null(ci95_half_width(per_round));
@@ -321,7 +328,8 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   // Tokens committed in the window over its length (without a window: every output token over
   // the makespan, as before windows existed).
   const double committed = static_cast<double>(
-      rounds.rounds > 0 ? rounds.committed : edge_decoded_tokens(end_ms, edge_last_ms, edge_tokens));
+      rounds.rounds > 0 ? rounds.committed
+                        : edge_decoded_tokens(end_ms, edge_last_ms, edge_tokens));
   out["throughput_tokens_per_s"] = number_or_null(ratio(committed, span_ms / 1000.0));
   out["throughput_tokens_per_s_ci95"] = ci["throughput_tokens_per_s_ci95"];
   // No SLO: nothing to attain (null, not 1).
@@ -329,8 +337,8 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   out["slo_attainment"] = number_or_null(
       slo ? ratio(static_cast<double>(good), static_cast<double>(requests_)) : std::nullopt);
   out["slo_attainment_ci95"] = ci["slo_attainment_ci95"];
-  out["goodput_requests_per_s"] = number_or_null(
-      slo ? ratio(static_cast<double>(good), span_ms / 1000.0) : std::nullopt);
+  out["goodput_requests_per_s"] =
+      number_or_null(slo ? ratio(static_cast<double>(good), span_ms / 1000.0) : std::nullopt);
   out["goodput_requests_per_s_ci95"] = ci["goodput_requests_per_s_ci95"];
   out["goodput_tokens_per_s"] = number_or_null(
       slo ? ratio(static_cast<double>(good_tokens), span_ms / 1000.0) : std::nullopt);
@@ -338,8 +346,8 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   // With no batch the verifier never ran (edge-only mode): its busy fraction is undefined, not 0.
   // With several servers it is their mean (busy time over the window times servers).
   const double servers = static_cast<double>(std::max<std::int64_t>(servers_, 1));
-  out["server_busy_fraction"] = number_or_null(
-      rounds.batches == 0 ? std::nullopt : ratio(rounds.busy_ms, span_ms * servers));
+  out["server_busy_fraction"] =
+      number_or_null(rounds.batches == 0 ? std::nullopt : ratio(rounds.busy_ms, span_ms * servers));
   out["server_busy_fraction_ci95"] = ci["server_busy_fraction_ci95"];
   out["batches"] = rounds.batches;
   out["batch_size_mean"] = number_or_null(

@@ -144,9 +144,9 @@ void TimelineSink::write(const std::filesystem::path& path, double makespan_ms) 
                           std::to_string(v.completions) + ',' + std::to_string(v.committed) + ',';
         if (cloud) {
           row += fixed6(v.queue_area / length) + ',' + std::to_string(v.queue_max) + ',' +
-                 (v.batches > 0 ? fixed6(static_cast<double>(v.batch_jobs) /
-                                         static_cast<double>(v.batches))
-                                : std::string()) +
+                 (v.batches > 0
+                      ? fixed6(static_cast<double>(v.batch_jobs) / static_cast<double>(v.batches))
+                      : std::string()) +
                  ',' + fixed6(v.busy_ms / length) + ',';
         } else {
           row += ",,,,";

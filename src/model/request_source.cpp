@@ -59,9 +59,10 @@ std::optional<PlannedRequest> RequestSource::next() {
       }
       break;
     case ArrivalKind::closed_loop:
-      plan.think_ms = issued_ == 0 ? first_submission_ms(workload_->start, workload_->arrival.think_ms,
-                                                         client_, clients_, seed_)
-                                   : sample(workload_->arrival.think_ms, stream_);
+      plan.think_ms = issued_ == 0
+                          ? first_submission_ms(workload_->start, workload_->arrival.think_ms,
+                                                client_, clients_, seed_)
+                          : sample(workload_->arrival.think_ms, stream_);
       break;
   }
   plan.prompt_tokens = sample_tokens(workload_->prompt, stream_);

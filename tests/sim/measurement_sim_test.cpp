@@ -61,10 +61,11 @@ TEST(MeasurementSim, AggregatePoissonKeepsItsRateUntilTheLastRequest) {
 // With a horizon and no request count, the process runs until the horizon: ten full windows.
 TEST(MeasurementSim, AggregatePoissonRunsUntilTheHorizon) {
   TempDir dir;
-  const auto summary = run_and_summarize(
-      one_client(),
+  const auto summary = run_and_summarize(  // md1.json gives no requests_per_client
+      md1(),
       {"mode=edge_ar", "workload.clients=50", "workload.output_tokens=2",
-       R"(workload.arrival={"kind": "poisson", "rate_per_s": 4})", "measure.horizon_ms=600000"},
+       R"(workload.arrival={"kind": "poisson", "rate_per_s": 4})", "measure.warmup_ms=0",
+       "measure.horizon_ms=600000"},
       dir.path() / "out");
   ASSERT_FALSE(summary.empty());
   const auto submits = column(read_csv(dir.path() / "out" / "requests.csv"), "submit_ms");
@@ -80,10 +81,10 @@ TEST(MeasurementSim, PerClientPoissonLoadGrowsWithClients) {
   for (const int clients : {10, 40}) {
     const auto out = dir.path() / std::to_string(clients);
     const auto summary = run_and_summarize(
-        one_client(),
+        md1(),
         {"mode=edge_ar", "workload.clients=" + std::to_string(clients), "workload.output_tokens=2",
          R"(workload.arrival={"kind": "poisson", "rate_per_client_per_s": 0.5})",
-         "measure.horizon_ms=200000"},
+         "measure.warmup_ms=0", "measure.horizon_ms=200000"},
         out);
     ASSERT_FALSE(summary.empty());
     // Poisson count of mean clients x 0.5/s x 200 s; 3 sd.
@@ -101,12 +102,13 @@ TEST(MeasurementSim, MD1WaitMatchesPollaczekKhinchineWithinItsInterval) {
   TempDir dir;
   for (const double rho : {0.5, 0.9}) {
     const auto out = dir.path() / std::to_string(rho);
-    const auto summary = run_and_summarize(
-        md1(), {"workload.arrival.rate_per_s=" + std::to_string(rho * 100)}, out);
+    const auto summary =
+        run_and_summarize(md1(), {"workload.arrival.rate_per_s=" + std::to_string(rho * 100)}, out);
     ASSERT_FALSE(summary.empty());
     double unqueued = 1e300;
     for (const auto& r : read_csv(out / "requests.csv")) {
-      unqueued = std::min(unqueued, std::stod(r.at("first_token_ms")) - std::stod(r.at("submit_ms")));
+      unqueued =
+          std::min(unqueued, std::stod(r.at("first_token_ms")) - std::stod(r.at("submit_ms")));
     }
     const double d = 10.0;
     const double expected = unqueued + rho * d / (2 * (1 - rho));
@@ -129,7 +131,8 @@ TEST(MeasurementSim, TimelineObeysLittlesLawAndIntegratesToTheBusyFraction) {
   const auto out = dir.path() / "out";
   const auto summary = run_and_summarize(
       one_client(),
-      {"workload.clients=40", "workload.output_tokens=40", "cloud.servers=2", "cloud.max_batch=8",
+      {"workload.clients=40", "workload.requests_per_client=1000000",  // the horizon ends it
+       "workload.output_tokens=40", "cloud.servers=2", "cloud.max_batch=8",
        "cloud.batch_window_ms=5", R"(workload.arrival={"kind": "poisson", "rate_per_s": 20})",
        "measure.warmup_ms=20000", "measure.horizon_ms=200000", "measure.timeline_ms=2500"},
       out);
@@ -191,11 +194,9 @@ TEST(MeasurementSim, ClosedLoopStartKinds) {
 TEST(MeasurementSim, ClosedLoopHorizonAndWarmup) {
   TempDir dir;
   const auto out = dir.path() / "out";
-  const auto summary = run_and_summarize(
-      one_client(),
-      {"workload.clients=5", "workload.think_ms=100", "workload.output_tokens=50",
-       "measure.warmup_ms=2000", "measure.horizon_ms=10000"},
-      out);
+  const auto summary = run_and_summarize(  // closed_loop_burst.json gives no requests_per_client
+      source_path("tests/data/closed_loop_burst.json").string(),
+      {"workload.clients=5", "measure.warmup_ms=2000", "measure.horizon_ms=10000"}, out);
   ASSERT_FALSE(summary.empty());
   const auto requests = read_csv(out / "requests.csv");
   long in_window = 0;
@@ -217,18 +218,19 @@ TEST(MeasurementSim, ClosedLoopHorizonAndWarmup) {
 
 // The start burst decides nothing once it is outside the window (tests/data/closed_loop_burst.json
 // with 150 clients, batches of up to 32: the server is ~98% busy). Started together, the first
-// requests queue behind 150 prefills, which shows in the whole run's TTFT p99; with a warm-up,
+// requests queue behind 150 prefills, which shows in the whole run's TTFT p99, and the clients
+// stay in step for tens of seconds (arrivals come in waves: with a 10 s warm-up some time
+// batches hold fewer than 10 requests and the interval is withheld); with a 60 s warm-up,
 // `together` and the default (stationary) start give the same steady-state TTFT (the two means
 // within their combined 95% intervals).
 TEST(MeasurementSim, WarmupRemovesTheStartBurst) {
   TempDir dir;
   const std::vector<std::string> base = {"workload.clients=150", "cloud.max_batch=32",
-                                         "measure.horizon_ms=60000"};
+                                         "measure.horizon_ms=180000"};
   std::map<std::string, nlohmann::json> runs;
-  for (const auto& [name, extra] :
-       std::vector<std::pair<std::string, std::vector<std::string>>>{
-           {"together", {R"(workload.start={"kind": "together"})", "measure.warmup_ms=10000"}},
-           {"default", {"measure.warmup_ms=10000"}},
+  for (const auto& [name, extra] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"together", {R"(workload.start={"kind": "together"})", "measure.warmup_ms=60000"}},
+           {"default", {"measure.warmup_ms=60000"}},
            {"together_whole", {R"(workload.start={"kind": "together"})", "measure.warmup_ms=0"}}}) {
     auto sets = base;
     sets.insert(sets.end(), extra.begin(), extra.end());
@@ -240,8 +242,8 @@ TEST(MeasurementSim, WarmupRemovesTheStartBurst) {
   const auto& b = runs["default"];
   ASSERT_TRUE(a.at("ttft_ms_mean_ci95").is_number());
   ASSERT_TRUE(b.at("ttft_ms_mean_ci95").is_number());
-  const double combined = std::hypot(a.at("ttft_ms_mean_ci95").get<double>(),
-                                     b.at("ttft_ms_mean_ci95").get<double>());
+  const double combined =
+      std::hypot(a.at("ttft_ms_mean_ci95").get<double>(), b.at("ttft_ms_mean_ci95").get<double>());
   EXPECT_NEAR(a.at("ttft_ms_mean").get<double>(), b.at("ttft_ms_mean").get<double>(), combined);
   // The burst: 150 prefills of 12.8 ms at once, so the last first-request waits ~2 s.
   EXPECT_GT(runs["together_whole"].at("ttft_ms_p99").get<double>(),

@@ -16,7 +16,11 @@ TEST(RoundTimingSim, EverySynchronousRoundCostsDraftPlusRttPlusVerifyPlusSeriali
                                       "workload.output_tokens=300", "workload.think_ms=0"},
                                      out);
   ASSERT_FALSE(summary.empty());
-  const auto rounds = dsdsi::test::read_csv(out / "rounds.csv");
+  // The verification rounds (rounds.csv also lists each request's prefill).
+  std::vector<std::map<std::string, std::string>> rounds;
+  for (auto& r : dsdsi::test::read_csv(out / "rounds.csv")) {
+    if (r.at("kind") != "prefill") rounds.push_back(std::move(r));
+  }
   ASSERT_GT(rounds.size(), 100u);
   // CSV times carry 6 decimals (1 ns); sums of a few of them stay within 1e-5 ms.
   const double eps = 1e-5;
@@ -56,7 +60,11 @@ TEST(RoundTimingSim, TcpModelUsesSimGridsCalibratedLatencyAndBandwidthFactors) {
        "workload.output_tokens=200"},
       out);
   ASSERT_FALSE(summary.empty());
-  const auto rounds = dsdsi::test::read_csv(out / "rounds.csv");
+  // The verification rounds (rounds.csv also lists each request's prefill).
+  std::vector<std::map<std::string, std::string>> rounds;
+  for (auto& r : dsdsi::test::read_csv(out / "rounds.csv")) {
+    if (r.at("kind") != "prefill") rounds.push_back(std::move(r));
+  }
   ASSERT_GT(rounds.size(), 10u);
   for (std::size_t i = 1; i < rounds.size(); ++i) {  // round 0 may wait for the prefill
     const auto& r = rounds[i];

@@ -25,17 +25,6 @@ TEST(BatchMeans, HalfWidthIsTTimesTheStandardError) {
   EXPECT_FALSE(ci95_half_width({1.0}));
 }
 
-TEST(BatchMeans, LagOneAutocorrelation) {
-  // A trend is strongly autocorrelated; an alternation is negatively.
-  std::vector<std::optional<double>> trend, alternating;
-  for (int i = 0; i < 20; ++i) {
-    trend.push_back(i);
-    alternating.push_back(i % 2);
-  }
-  EXPECT_GT(*lag1_autocorrelation(trend), 0.8);
-  EXPECT_LT(*lag1_autocorrelation(alternating), -0.8);
-}
-
 TEST(BatchMeans, TimeBatchesCoverTheWindow) {
   const TimeBatches batches(100, 300);
   EXPECT_DOUBLE_EQ(batches.batch_ms(), 10);
@@ -95,8 +84,9 @@ TEST(SummaryWindow, NoSloGivesNullSloKeys) {
   SummaryAccumulator acc;
   acc.on_request(request_at(0, 10, 20, 5));
   const auto s = acc.finish(20);
-  for (const char* key : {"slo_attainment", "goodput_requests_per_s", "goodput_tokens_per_s",
-                          "slo_attainment_ci95", "ttft_ms_mean_ci95", "throughput_tokens_per_s_ci95"}) {
+  for (const char* key :
+       {"slo_attainment", "goodput_requests_per_s", "goodput_tokens_per_s", "slo_attainment_ci95",
+        "ttft_ms_mean_ci95", "throughput_tokens_per_s_ci95"}) {
     EXPECT_TRUE(s.at(key).is_null()) << key;
   }
 }

@@ -22,10 +22,6 @@ double student_t975(std::size_t df);
 // The 95% half-width from batch values; none with fewer than 2 values or any value missing.
 std::optional<double> ci95_half_width(const std::vector<std::optional<double>>& batch_values);
 
-// Lag-1 autocorrelation of batch values (none with fewer than 3 or any missing): a check that
-// the batches are long enough (near 0 when they are; docs/measurement.md).
-std::optional<double> lag1_autocorrelation(const std::vector<std::optional<double>>& batch_values);
-
 // The time batches of a window [start, end): which batch a time falls in.
 class TimeBatches {
  public:

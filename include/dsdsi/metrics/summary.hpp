@@ -62,7 +62,7 @@ class SummaryAccumulator : public RecordSink {
   SloParams slo_;
   RoundTally rounds_;
   std::vector<RequestFacts> request_facts_;  // the window's requests
-  std::vector<ClientRecord> clients_;  // in the order announced (finish() orders them by id)
+  std::vector<ClientRecord> clients_;        // in the order announced (finish() orders them by id)
   std::vector<std::optional<double>> server_energy_j_;
   // Request totals.
   std::int64_t requests_ = 0;

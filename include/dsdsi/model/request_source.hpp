@@ -48,7 +48,7 @@ class RequestSource {
  private:
   const WorkloadParams* workload_;
   RandomStream stream_;
-  std::vector<const TraceRequest*> trace_;  // trace: this client's lines, in file order
+  std::vector<const TraceRequest*> trace_;          // trace: this client's lines, in file order
   const std::vector<double>* scheduled_ = nullptr;  // poisson rate_per_s: this client's arrivals
   std::int64_t client_ = 0;
   std::int64_t clients_ = 0;
