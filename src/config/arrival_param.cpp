@@ -2,6 +2,7 @@
 #include "dsdsi/config/arrival_param.hpp"
 
 #include "dsdsi/config/distribution_param.hpp"
+#include "dsdsi/config/limits.hpp"
 #include "dsdsi/config/platform_path.hpp"
 #include "dsdsi/config/trace_files.hpp"
 
@@ -28,7 +29,7 @@ ParamKind closed_loop_kind() {
       {distribution_param("think_ms", "ms",
                           "Pause between a request's last token and the client's next "
                           "request, drawn for each request.",
-                          Param::number("value", "ms", "").at_least(0))
+                          Param::number("value", "ms", "").at_least(0).at_most(limits::kMaxMs))
            .default_to(0)
            .not_stored()},
       nullptr};
@@ -43,7 +44,8 @@ ParamKind poisson_kind() {
           {{"kind", "poisson"}, {"rate_per_s", 5}},
           {Param::number("rate_per_s", "requests/s", "Mean arrival rate over all clients.")
                .required()
-               .above(0)
+               .at_least(limits::kMinRatePerS)
+               .at_most(limits::kMaxRatePerS)
                .not_stored()},
           nullptr};
 }

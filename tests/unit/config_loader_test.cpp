@@ -75,7 +75,7 @@ TEST(ConfigDefaults, GivenValuesAreStoredInTheirFields) {
         {"batch_window_ms", 5}}},
       {"speculation", {{"gamma", 256}, {"acceptance", {{"kind", "bernoulli"}, {"alpha", 1}}}}},
       {"workload",
-       {{"clients", 1000000},
+       {{"clients", 10000},
         {"requests_per_client", 3},
         {"prompt_tokens", 1},
         {"output_tokens", 2},
@@ -94,7 +94,7 @@ TEST(ConfigDefaults, GivenValuesAreStoredInTheirFields) {
   EXPECT_EQ(s.cloud.batch_window_ms, 5);
   EXPECT_EQ(s.speculation.gamma, 256);
   EXPECT_EQ(s.speculation.acceptance.alpha, 1);
-  EXPECT_EQ(s.workload.clients, 1000000);
+  EXPECT_EQ(s.workload.clients, 10000);
   EXPECT_EQ(s.workload.output_tokens, 2);
   EXPECT_EQ(s.workload.think_ms, 100);
 }
@@ -222,13 +222,13 @@ TEST(ConfigErrors, OutOfRangeStatesTheRangeAndTheValue) {
   document["network"]["uplink_mbps"] = 0;
   document["speculation"]["acceptance"]["alpha"] = 1.5;
   document["speculation"]["gamma"] = 257;
-  document["workload"]["clients"] = 1000001;
+  document["workload"]["clients"] = 10001;
   const auto problems = problems_of(document);
   const std::vector<std::string> expected = {
-      "s.json: /network/uplink_mbps: must be a number > 0, got 0",
+      "s.json: /network/uplink_mbps: must be a number >= 0.001 and <= 1000000000, got 0",
       "s.json: /speculation/gamma: must be an integer >= 1 and <= 256, got 257",
       "s.json: /speculation/acceptance/alpha: must be a number >= 0 and <= 1, got 1.5",
-      "s.json: /workload/clients: must be an integer >= 1 and <= 1000000, got 1000001",
+      "s.json: /workload/clients: must be an integer >= 1 and <= 10000, got 10001",
   };
   EXPECT_EQ(problems, expected);
 }
