@@ -8,9 +8,7 @@
 namespace dsdsi {
 namespace {
 
-std::string nested(std::size_t depth) {
-  return std::string(depth, '[') + std::string(depth, ']');
-}
+std::string nested(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 
 TEST(ConfigJsonText, NumbersBeyondADoubleAreRefusedWithTheirPath) {
   const auto parsed = parse_json_text(R"({"network": {"rtt_ms": [1, 1e400]}})");

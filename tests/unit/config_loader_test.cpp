@@ -210,9 +210,11 @@ TEST(ConfigErrors, WrongTypesSayWhatWasExpectedAndShowTheValue) {
       "s.json: /description: must be a string, got 3",
       "s.json: /seed: must be an integer >= 0, got null",
       "s.json: /network/rtt_ms: "
-      "must be a number >= 0 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", \"list\", got \"50\"",
+      "must be a number >= 0 and <= 1000000000 (shorthand for {\"dist\": \"fixed\", \"value\": "
+      "...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", "
+      "\"list\", got \"50\"",
       "s.json: /speculation/gamma: must be an integer >= 1 and <= 256, got 2.5",
-      "s.json: /workload/think_ms: must be a number >= 0, got true",
+      "s.json: /workload/think_ms: must be a number >= 0 and <= 1000000000, got true",
   };
   EXPECT_EQ(problems, expected);
 }
@@ -242,9 +244,12 @@ TEST(ConfigErrors, IntegerTooLargeForItsStorage) {
   EXPECT_EQ(problems[0],
             "s.json: /seed: must fit an unsigned 64-bit integer (0 to 18446744073709551615), "
             "got 1e+30");
-  EXPECT_EQ(problems[1],
-            "s.json: /workload/output_tokens: must fit a signed 64-bit integer "
-            "(-9223372036854775808 to 9223372036854775807), got 9223372036854775808");
+  // A token count's range (at most 10^6) is checked first: that is what keeps sums in 64 bits.
+  EXPECT_EQ(problems[1].rfind("s.json: /workload/output_tokens: must be an integer >= 1 and <= "
+                              "1000000",
+                              0),
+            0u)
+      << problems[1];
 }
 
 TEST(ConfigErrors, BadChoiceListsTheChoicesAndSuggests) {
@@ -330,7 +335,7 @@ TEST(ConfigErrors, ANonObjectSectionHidesItsContentsButNotOtherProblems) {
   const auto problems = problems_of(document);
   const std::vector<std::string> expected = {
       "s.json: /network: must be an object, got 5",
-      "s.json: /cloud/verify_ms: must be a number > 0, got -1",
+      "s.json: /cloud/verify_ms: must be a number >= 1e-06 and <= 1000000000, got -1",
   };
   EXPECT_EQ(problems, expected);
 }
@@ -348,7 +353,8 @@ TEST(ConfigErrors, NullIsNeverTakenAsTheDefault) {
   document["cloud"]["max_batch"] = nullptr;
   const auto problems = problems_of(document);
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems[0], "s.json: /cloud/max_batch: must be an integer >= 1, got null");
+  EXPECT_EQ(problems[0],
+            "s.json: /cloud/max_batch: must be an integer >= 1 and <= 65536, got null");
 }
 
 }  // namespace

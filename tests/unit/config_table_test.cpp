@@ -78,17 +78,20 @@ TEST(ConfigTable, FindParamFindsDeclaredPathsOnly) {
 }
 
 TEST(ConfigTable, RequirementTextsReadNaturally) {
-  EXPECT_EQ(requirement_text(*find_param("network.uplink_mbps")), "must be a number > 0");
+  EXPECT_EQ(requirement_text(*find_param("network.uplink_mbps")),
+            "must be a number >= 0.001 and <= 1000000000");
   EXPECT_EQ(requirement_text(*find_param("network.rtt_ms")),
-            "must be a number >= 0 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) or an "
+            "must be a number >= 0 and <= 1000000000 (shorthand for {\"dist\": \"fixed\", "
+            "\"value\": ...}) or an "
             "object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", \"list\"");
-  EXPECT_EQ(requirement_text(*find_param("network.uplink_mbps")), "must be a number > 0");
+  EXPECT_EQ(requirement_text(*find_param("network.uplink_mbps")),
+            "must be a number >= 0.001 and <= 1000000000");
   EXPECT_EQ(requirement_text(*find_param("speculation.acceptance.alpha")),
             "must be a number >= 0 and <= 1");
   EXPECT_EQ(requirement_text(*find_param("description")), "must be a string");
   EXPECT_EQ(requirement_text(*find_param("network.model")), "must be one of \"exact\", \"tcp\"");
   EXPECT_EQ(valid_values_text(*find_param("network.model")), "`exact`, `tcp`");
-  EXPECT_EQ(valid_values_text(*find_param("cloud.max_batch")), ">= 1");
+  EXPECT_EQ(valid_values_text(*find_param("cloud.max_batch")), ">= 1 and <= 65536");
   EXPECT_EQ(valid_values_text(*find_param("description")), "any");
 }
 
@@ -104,8 +107,7 @@ namespace {
 // when they are only identifiers (a seed).
 void expect_bounded(const ParamSpec& spec, const std::string& where) {
   const bool numeric = spec.type == ParamType::number || spec.type == ParamType::integer ||
-                       spec.type == ParamType::number_list ||
-                       spec.type == ParamType::integer_list;
+                       spec.type == ParamType::number_list || spec.type == ParamType::integer_list;
   if (!numeric) return;
   const bool has_min = spec.min.has_value() || spec.is_value;
   const bool has_max = spec.max.has_value() || spec.is_value ||
@@ -125,8 +127,8 @@ void expect_bounded_tree(const ParamSpec& spec, const std::string& where) {
       for (const auto& param : kind.params) {
         // A value of the quantity takes its range from the use: the use must give one.
         if (param.is_value) {
-          EXPECT_TRUE(spec.value_spec) << where << spec.path << " (" << kind.name << "): "
-                                       << param.path << " has no range from its use";
+          EXPECT_TRUE(spec.value_spec) << where << spec.path << " (" << kind.name
+                                       << "): " << param.path << " has no range from its use";
         }
         expect_bounded_tree(param, where + spec.path + " (" + kind.name + "): ");
       }

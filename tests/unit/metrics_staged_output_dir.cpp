@@ -246,11 +246,12 @@ class MetricsStagedLeftovers : public ::testing::Test {
 TEST_F(MetricsStagedLeftovers, StagingOfADeadProcessIsRemovedOthersAreKept) {
   const std::string dead = std::to_string(dead_pid());
   const std::string alive = std::to_string(getppid());
-  const std::vector<std::string> removed = {".run.staging-" + dead + "-0", ".run.old-" + dead + "-3"};
+  const std::vector<std::string> removed = {".run.staging-" + dead + "-0",
+                                            ".run.old-" + dead + "-3"};
   const std::vector<std::string> kept = {
-      ".run.staging-" + alive + "-0",  // its process still runs
+      ".run.staging-" + alive + "-0",   // its process still runs
       ".other.staging-" + dead + "-0",  // another output folder's
-      ".run.staging-x-0",              // not dsdsi's name pattern
+      ".run.staging-x-0",               // not dsdsi's name pattern
       ".run.staging-" + dead + "-0-extra"};
   for (const auto& name : removed) {
     fs::create_directories(root_ / name / "points");

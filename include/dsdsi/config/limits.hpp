@@ -30,6 +30,10 @@ inline constexpr std::int64_t kMaxClients = 10'000;
 inline constexpr std::int64_t kMaxTokens = 1'000'000;
 // Requests per client: with clients <= kMaxClients, the run's request count stays below 1e11.
 inline constexpr std::int64_t kMaxRequestsPerClient = 1'000'000;
+// Requests of one run (workload.clients x workload.requests_per_client): the summary keeps
+// 64 bytes per request for its percentiles, so memory stays within a few GB (the measured cost
+// is in docs/reliability.md).
+inline constexpr std::int64_t kMaxRequestsPerRun = 10'000'000;
 // Message header bytes.
 inline constexpr std::int64_t kMaxHeaderBytes = 1'000'000;
 // Requests in one verifier batch.
