@@ -98,7 +98,8 @@ TEST(BadInputCli, BadPlatformFilesExitTwoWithTheXmlLine) {
       {"bad-inf-latency.xml", {"bad-inf-latency.xml:8", "latency \"infms\" is not a finite"}},
       {"bad-tiny-speed-factor.xml",
        {"bad-tiny-speed-factor.xml:7", "speed_factor must be a number >= 1e-06"}},
-      {"bad-no-zone-route.xml", {"bad-no-zone-route.xml:11", "Bad gateways", "edge host \"a\"", "cloud host \"c\""}},
+      {"bad-no-zone-route.xml",
+       {"bad-no-zone-route.xml:11", "Bad gateways", "edge host \"a\"", "cloud host \"c\""}},
       {"bad-deep-zones.xml", {"bad-deep-zones.xml:22", "nested more than 16 zones deep"}},
   };
   for (const auto& c : cases) {

@@ -8,6 +8,7 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/closed_form_sim_test.cpp
   sim/determinism_sim_test.cpp
   sim/energy_sim_test.cpp
+  sim/hostile_input_cli_test.cpp
   sim/network_sim_test.cpp
   sim/device_classes_sim_test.cpp
   sim/platform_library_test.cpp
