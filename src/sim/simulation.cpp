@@ -1,9 +1,10 @@
 #include "dsdsi/sim/simulation.hpp"
 
+#include <simgrid/plugins/energy.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <simgrid/plugins/energy.h>
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 #include <stdexcept>
@@ -65,6 +66,11 @@ Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>&
     : scenario_(scenario) {
   // SimGrid's own chatter stays quiet unless the user asks for it with --log=.
   std::vector<std::string> args{"dsdsi", "--log=root.thres:critical"};
+#ifdef DSDSI_SANITIZER_BUILD
+  // ASan mistakes SimGrid's raw context switches for stack overflows; thread contexts give the
+  // same outputs and a clean report. A --cfg= on the command line still comes later and wins.
+  args.emplace_back("--cfg=contexts/factory:thread");
+#endif
   args.insert(args.end(), simgrid_args.begin(), simgrid_args.end());
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
@@ -146,19 +152,19 @@ double Simulation::run(RecordSink& sink) {
   for (std::size_t c = 0; c < clients; ++c) {
     const ClientPlacement& place = layout_.clients[c];
     edges.push_back(std::make_unique<EdgeClient>(
-        client_settings(c), RequestSource(scenario_.workload, static_cast<std::int64_t>(c),
-                                          scenario_.seed),
+        client_settings(c),
+        RequestSource(scenario_.workload, static_cast<std::int64_t>(c), scenario_.seed),
         client_policy(place, shared_context), verifiers.empty() ? nullptr : &directory,
         downlinks[c], sink, jitter.down[c].get()));
-    sg4::Actor::create("client-" + std::to_string(c), place.host,
-                       [e = edges.back().get(), &makespan_ms, &host = edge_hosts[place.host],
-                        h = place.host] {
-                         (*e)();
-                         makespan_ms = std::max(makespan_ms, now_ms());
-                         if (--host.running == 0 && has_wattage(h)) {
-                           host.energy_j = sg_host_get_consumed_energy(h);
-                         }
-                       });
+    sg4::Actor::create(
+        "client-" + std::to_string(c), place.host,
+        [e = edges.back().get(), &makespan_ms, &host = edge_hosts[place.host], h = place.host] {
+          (*e)();
+          makespan_ms = std::max(makespan_ms, now_ms());
+          if (--host.running == 0 && has_wattage(h)) {
+            host.energy_j = sg_host_get_consumed_energy(h);
+          }
+        });
   }
   engine_->run();
   // SimGrid ends a run that can make no progress ("deadlock detected"). That is a bug of the
