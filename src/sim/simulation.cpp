@@ -1,10 +1,9 @@
 #include "dsdsi/sim/simulation.hpp"
 
-#include <simgrid/plugins/energy.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <simgrid/plugins/energy.h>
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 #include <stdexcept>
@@ -152,19 +151,19 @@ double Simulation::run(RecordSink& sink) {
   for (std::size_t c = 0; c < clients; ++c) {
     const ClientPlacement& place = layout_.clients[c];
     edges.push_back(std::make_unique<EdgeClient>(
-        client_settings(c),
-        RequestSource(scenario_.workload, static_cast<std::int64_t>(c), scenario_.seed),
+        client_settings(c), RequestSource(scenario_.workload, static_cast<std::int64_t>(c),
+                                          scenario_.seed),
         client_policy(place, shared_context), verifiers.empty() ? nullptr : &directory,
         downlinks[c], sink, jitter.down[c].get()));
-    sg4::Actor::create(
-        "client-" + std::to_string(c), place.host,
-        [e = edges.back().get(), &makespan_ms, &host = edge_hosts[place.host], h = place.host] {
-          (*e)();
-          makespan_ms = std::max(makespan_ms, now_ms());
-          if (--host.running == 0 && has_wattage(h)) {
-            host.energy_j = sg_host_get_consumed_energy(h);
-          }
-        });
+    sg4::Actor::create("client-" + std::to_string(c), place.host,
+                       [e = edges.back().get(), &makespan_ms, &host = edge_hosts[place.host],
+                        h = place.host] {
+                         (*e)();
+                         makespan_ms = std::max(makespan_ms, now_ms());
+                         if (--host.running == 0 && has_wattage(h)) {
+                           host.energy_j = sg_host_get_consumed_energy(h);
+                         }
+                       });
   }
   engine_->run();
   // SimGrid ends a run that can make no progress ("deadlock detected"). That is a bug of the
