@@ -34,7 +34,7 @@ struct Zone {
 
 class StructureCheck {
  public:
-  StructureCheck(std::string file) : file_(std::move(file)) {}
+  explicit StructureCheck(std::string file) : file_(std::move(file)) {}
 
   void run(const std::vector<XmlElement>& elements) {
     std::vector<std::size_t> open_zones;  // indices into zones_
