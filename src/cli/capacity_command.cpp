@@ -20,6 +20,7 @@
 #include "dsdsi/cli/point_process.hpp"
 #include "dsdsi/cli/slo.hpp"
 #include "dsdsi/config/config_error.hpp"
+#include "dsdsi/config/limits.hpp"
 #include "dsdsi/config/overrides.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
 #include "dsdsi/metrics/json_file.hpp"
@@ -68,7 +69,10 @@ void check_range(const CapacityOptions& o) {
   std::vector<std::string> problems;
   if (o.min_clients < 1) problems.push_back("--min: must be >= 1");
   if (o.max_clients < o.min_clients) problems.push_back("--max: must be >= --min");
-  if (o.max_clients > 1000000) problems.push_back("--max: must be <= 1000000");
+  if (o.max_clients > limits::kMaxClients) {
+    problems.push_back("--max: must be <= " + std::to_string(limits::kMaxClients) +
+                       " (workload.clients' limit)");
+  }
   if (o.jobs < 0) problems.push_back("--jobs: must be >= 1");
   if (!problems.empty()) throw ConfigError(problems);
 }

@@ -11,6 +11,7 @@
 
 #include "dsdsi/cli/sweep_table.hpp"
 #include "dsdsi/metrics/staged_output_dir.hpp"
+#include "dsdsi/metrics/write_error.hpp"
 
 namespace fs = std::filesystem;
 
@@ -31,8 +32,7 @@ void write_all(int fd, const std::string& text, const fs::path& file) {
   while (done < text.size()) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0)
-      throw std::runtime_error("error writing " + file.string() + ": " + std::strerror(errno));
+    if (n <= 0) throw write_error(file, n < 0 ? errno : ENOSPC);
     done += static_cast<std::size_t>(n);
   }
 }
@@ -213,8 +213,7 @@ void SweepOutputDir::append(std::size_t index, bool ok, const std::string& line)
   // piece, so a kill leaves whole rows behind (or none of this one).
   const ssize_t n = ::write(csv_fd_, line.data(), line.size());
   if (n != static_cast<ssize_t>(line.size())) {
-    throw std::runtime_error("error appending to " + (dir_ / "sweep.csv").string() + ": " +
-                             (n < 0 ? std::strerror(errno) : "short write (disk full?)"));
+    throw write_error(dir_ / "sweep.csv", n < 0 ? errno : ENOSPC);
   }
   rows_[index] = line;
   ok_[index] = ok;

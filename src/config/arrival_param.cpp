@@ -2,6 +2,7 @@
 #include "dsdsi/config/arrival_param.hpp"
 
 #include "dsdsi/config/distribution_param.hpp"
+#include "dsdsi/config/limits.hpp"
 #include "dsdsi/config/platform_path.hpp"
 #include "dsdsi/config/trace_files.hpp"
 
@@ -29,7 +30,7 @@ ParamKind closed_loop_kind() {
       {distribution_param("think_ms", "ms",
                           "Pause between a request's last token and the client's next "
                           "request, drawn for each request.",
-                          Param::number("value", "ms", "").at_least(0))
+                          Param::number("value", "ms", "").at_least(0).at_most(limits::kMaxMs))
            .default_to(0)
            .not_stored()},
       nullptr};
@@ -62,12 +63,14 @@ ParamKind poisson_kind() {
           {Param::number("rate_per_s", "requests/s",
                          "Rate of the run's one arrival process, over all clients.")
                .optional()
-               .above(0)
+               .at_least(limits::kMinRatePerS)
+               .at_most(limits::kMaxRatePerS)
                .not_stored(),
            Param::number("rate_per_client_per_s", "requests/s",
                          "Rate of each client's own arrival process.")
                .optional()
-               .above(0)
+               .at_least(limits::kMinRatePerS)
+               .at_most(limits::kMaxRatePerS)
                .not_stored()},
           finish_poisson};
 }

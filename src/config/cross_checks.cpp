@@ -10,6 +10,7 @@
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/latency_param.hpp"
 #include "dsdsi/config/length_table_param.hpp"
+#include "dsdsi/config/limits.hpp"
 
 namespace dsdsi {
 namespace {
@@ -267,6 +268,22 @@ void check_batched_token_cap(const Scenario& s, ProblemList& problems) {
                    std::to_string(cap) + "; only prefills are chunked");
 }
 
+// Every request's latencies are kept for the percentiles, so the run's request count bounds its
+// memory (limits.hpp). Both factors are bounded, so the product cannot overflow.
+void check_requests_per_run(const Scenario& s, ProblemList& problems) {
+  const WorkloadParams& w = s.workload;
+  if (w.arrival.kind == ArrivalKind::trace) return;  // the trace's lines, bounded by its size
+  const std::int64_t requests = w.clients * w.requests_per_client;
+  if (requests <= limits::kMaxRequestsPerRun) return;
+  problems.add({"workload", "requests_per_client"},
+               "the run would have " + std::to_string(requests) +
+                   " requests (workload.clients x workload.requests_per_client = " +
+                   std::to_string(w.clients) + " x " + std::to_string(w.requests_per_client) +
+                   "), more than the " + std::to_string(limits::kMaxRequestsPerRun) +
+                   " one run may have (each request's latencies are kept for the "
+                   "percentiles); split it into several runs with different seeds");
+}
+
 }  // namespace
 
 void check_cross_fields(const Scenario& s, const json& resolved, ProblemList& problems) {
@@ -278,6 +295,7 @@ void check_cross_fields(const Scenario& s, const json& resolved, ProblemList& pr
   check_kv_budget(s, problems);
   check_prefill_coverage(s, problems);
   check_measure_window(s, problems);
+  check_requests_per_run(s, problems);
 }
 
 }  // namespace dsdsi

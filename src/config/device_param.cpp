@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <set>
 
+#include "dsdsi/config/limits.hpp"
+
 namespace dsdsi {
 namespace {
 
@@ -20,8 +22,9 @@ std::string text_of(double x) {
 
 std::vector<ParamSpec> device_keys() {
   return {
-      Param::string("class", "Name of the class, unique in the list (summary.json's by_class "
-                             "keys).")
+      Param::string("class",
+                    "Name of the class, unique in the list (summary.json's by_class "
+                    "keys).")
           .required()
           .not_stored(),
       Param::number("share", "", "Fraction of the clients of this class; the shares add up to 1.")
@@ -32,16 +35,19 @@ std::vector<ParamSpec> device_keys() {
       Param::number("draft_ms_per_token", "ms/token",
                     "Time this device's draft model takes per token.")
           .required()
-          .above(0)
+          .at_least(limits::kMinStepMs)
+          .at_most(limits::kMaxMs)
           .not_stored(),
       Param::number("watts_busy", "W", "Power while drafting or prefilling; with `watts_idle`.")
           .optional()
           .at_least(0)
+          .at_most(limits::kMaxWatts)
           .not_stored(),
       Param::number("watts_idle", "W",
                     "Power while waiting for the network or the verifier; with `watts_busy`.")
           .optional()
           .at_least(0)
+          .at_most(limits::kMaxWatts)
           .not_stored(),
   };
 }
@@ -88,9 +94,9 @@ std::vector<NestedProblem> check_wattage_pair(const json& object) {
   if (busy && !idle) return {{{"watts_busy"}, "needs watts_idle too (a host has both powers)"}};
   if (idle && !busy) return {{{"watts_idle"}, "needs watts_busy too (a host has both powers)"}};
   if (busy && object.at("watts_busy").get<double>() < object.at("watts_idle").get<double>()) {
-    return {{{"watts_busy"}, "must be >= watts_idle (" +
-                                 text_of(object.at("watts_idle").get<double>()) + "), got " +
-                                 text_of(object.at("watts_busy").get<double>())}};
+    return {{{"watts_busy"},
+             "must be >= watts_idle (" + text_of(object.at("watts_idle").get<double>()) +
+                 "), got " + text_of(object.at("watts_busy").get<double>())}};
   }
   return {};
 }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dsdsi/config/limits.hpp"
+
 namespace dsdsi {
 namespace {
 
@@ -78,16 +80,19 @@ ParamKind lognormal_kind() {
           {Param::number("median", "", "Median of the draws, in the unit of the key that uses it.")
                .optional()
                .above(0)
+               .at_most(limits::kMaxMedian)
                .not_stored(),
            Param::number("median_ms", "",
                          "Another spelling of `median`, for keys in ms (`network.rtt_ms`); give "
                          "one of the two.")
                .optional()
                .above(0)
+               .at_most(limits::kMaxMedian)
                .not_stored(),
            Param::number("sigma", "", "Standard deviation of the draws' logarithm.")
                .required()
                .at_least(0)
+               .at_most(limits::kMaxSigma)
                .not_stored()},
           finish_lognormal};
 }

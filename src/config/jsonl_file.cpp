@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <fstream>
-#include <set>
 
 #include "dsdsi/config/did_you_mean.hpp"
+#include "dsdsi/config/input_file.hpp"
+#include "dsdsi/config/json_text.hpp"
+#include "dsdsi/config/key_path.hpp"
 
 namespace dsdsi {
 namespace {
@@ -14,15 +16,6 @@ using nlohmann::json;
 constexpr std::size_t kMaxProblems = 10;
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r") == std::string::npos; }
-
-// nlohmann's message is "[json.exception.parse_error.101] parse error at line 1, column 8:
-// syntax error ..."; keep what follows the position.
-std::string parse_error_reason(const json::parse_error& error) {
-  const std::string what = error.what();
-  const std::size_t at = what.find("parse error");
-  const std::size_t colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
-  return colon == std::string::npos ? what : what.substr(colon + 2);
-}
 
 }  // namespace
 
@@ -49,6 +42,10 @@ std::vector<std::string> JsonlReader::problems() const {
 }
 
 void JsonlReader::read(const std::function<void(std::size_t, const json&)>& on_line) {
+  if (const auto why = input_file_problem(file_.string(), kMaxReferencedFileBytes)) {
+    problem(0, "", "cannot be read: " + *why);
+    return;
+  }
   std::ifstream in(file_, std::ios::binary);
   if (!in) {
     problem(0, "", "cannot be read");
@@ -67,33 +64,26 @@ void JsonlReader::read(const std::function<void(std::size_t, const json&)>& on_l
 void JsonlReader::check_line(std::size_t line, const std::string& text,
                              const std::function<void(std::size_t, const json&)>& on_line) {
   // A key given twice on a line is refused, as in a scenario (the parser would keep the last).
-  std::set<std::string> seen, duplicates;
-  int depth = 0;
-  json object;
-  try {
-    object = json::parse(text, [&](int, json::parse_event_t event, json& parsed) {
-      if (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) {
-        ++depth;
-      } else if (event == json::parse_event_t::object_end ||
-                 event == json::parse_event_t::array_end) {
-        --depth;
-      } else if (event == json::parse_event_t::key && depth == 1) {
-        const auto key = parsed.get<std::string>();
-        if (!seen.insert(key).second) duplicates.insert(key);
-      }
-      return true;
-    });
-  } catch (const json::parse_error& error) {
-    problem(line, "", "malformed JSON: " + parse_error_reason(error));
+  ParsedJsonText parsed = parse_json_text(text);
+  if (parsed.error) {
+    const JsonTextError& error = *parsed.error;
+    if (error.kind == JsonTextErrorKind::malformed) {
+      problem(line, "", "malformed JSON: " + error.reason);
+    } else {
+      problem(line, error.where.size() == 1 ? error.where.front() : to_pointer(error.where),
+              error.reason);
+    }
     return;
   }
+  json& object = parsed.value;
   if (!object.is_object()) {
     problem(line, "", "must be a JSON object, got " + show_value(object));
     return;
   }
   bool ok = true;
-  for (const auto& key : duplicates) {
-    problem(line, key, "duplicate key (each key may appear once on a line)");
+  for (const auto& where : parsed.duplicate_keys) {
+    problem(line, where.size() == 1 ? where.front() : to_pointer(where),
+            "duplicate key (each key may appear once on a line)");
     ok = false;
   }
   std::vector<std::string> known;

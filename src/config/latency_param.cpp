@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "dsdsi/config/latency_table_file.hpp"
+#include "dsdsi/config/limits.hpp"
 #include "dsdsi/config/platform_path.hpp"
 #include "dsdsi/model/latency_model.hpp"
 
@@ -60,7 +61,11 @@ ParamKind constant_kind() {
   return {kind_name(LatencyKind::constant),
           "Every step takes `ms`, whatever the batch.",
           {{"kind", "constant"}, {"ms", 20}},
-          {Param::number("ms", "ms", "Time of one step.").required().above(0).not_stored()},
+          {Param::number("ms", "ms", "Time of one step.")
+               .required()
+               .at_least(limits::kMinStepMs)
+               .at_most(limits::kMaxMs)
+               .not_stored()},
           nullptr};
 }
 
@@ -71,10 +76,12 @@ ParamKind affine_kind() {
           {Param::number("base_ms", "ms", "Time of a step, before its per-token cost.")
                .required()
                .at_least(0)
+               .at_most(limits::kMaxMs)
                .not_stored(),
            Param::number("per_token_ms", "ms/token", "Time each batched token adds to a step.")
                .required()
                .at_least(0)
+               .at_most(limits::kMaxMs)
                .not_stored()},
           finish_affine};
 }
@@ -114,28 +121,33 @@ ParamKind roofline_kind() {
                      "Parameters of the model, all read from memory once per step.")
            .required()
            .above(0)
+           .at_most(1e5)
            .not_stored(),
        Param::number("bytes_per_param", "bytes",
                      "Bytes per parameter: 2 for BF16 or FP16, 1 for FP8 or INT8.")
            .required()
            .above(0)
+           .at_most(64)
            .not_stored(),
        Param::number("mem_bw_gbps", "GB/s",
                      "Memory bandwidth of the device (or devices), in gigabytes per second (10^9 "
                      "bytes/s, as GPU datasheets quote it; not gigabits).")
            .required()
-           .above(0)
+           .at_least(1e-3)
+           .at_most(1e7)
            .not_stored(),
        Param::number("peak_tflops", "TFLOP/s",
                      "Peak dense throughput in the weights' precision, in 10^12 operations per "
                      "second.")
            .required()
-           .above(0)
+           .at_least(1e-6)
+           .at_most(1e6)
            .not_stored(),
        Param::number("overhead_ms", "ms",
                      "Fixed time added to every step (kernel launches, sampling).")
            .default_to(0)
            .at_least(0)
+           .at_most(limits::kMaxMs)
            .not_stored()},
       nullptr};
 }
@@ -179,9 +191,10 @@ std::vector<NestedProblem> table_coverage_problems(const LatencySpec& spec, doub
     const auto& before = spec.points[spec.points.size() - 2];
     if (spec.points.back().second < before.second) {
       return {{{"file"},
-               "extrapolating " + spec.file + " past its last row goes down to 0 ms and below, "
-               "and this scenario can ask for " + needed_text +
-                   "; its last segment must not decrease"}};
+               "extrapolating " + spec.file +
+                   " past its last row goes down to 0 ms and below, "
+                   "and this scenario can ask for " +
+                   needed_text + "; its last segment must not decrease"}};
     }
     needed = last;  // the low end is still checked below
   }

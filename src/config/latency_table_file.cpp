@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "dsdsi/config/input_file.hpp"
 #include "dsdsi/config/param_spec.hpp"
 
 namespace dsdsi {
@@ -127,6 +128,9 @@ class TableReader {
 }  // namespace
 
 LatencyTableFile read_latency_table(const std::filesystem::path& file) {
+  if (const auto why = input_file_problem(file.string(), kMaxReferencedFileBytes)) {
+    return {{}, {file.string() + ": cannot be read: " + *why}};
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) return {{}, {file.string() + ": cannot be read"}};
   TableReader reader(file);

@@ -1,6 +1,7 @@
 #include "dsdsi/config/overrides.hpp"
 
 #include "dsdsi/config/config_error.hpp"
+#include "dsdsi/config/json_text.hpp"
 #include "dsdsi/config/key_path.hpp"
 #include "dsdsi/config/param_spec.hpp"
 #include "dsdsi/config/problem_list.hpp"
@@ -41,8 +42,15 @@ std::vector<Override> parse_overrides(const std::vector<std::string>& set_args) 
     const std::string value_text = arg.substr(equals + 1);
     // 20 is a number, true a boolean, {"a": 1} an object; anything that is not JSON (dsd_sync,
     // platforms/x.xml) is the string itself, so users need not quote strings in the shell.
-    json value = json::parse(value_text, nullptr, /*allow_exceptions=*/false);
-    if (value.is_discarded()) value = value_text;
+    // JSON too deep or a number too large is JSON the user meant, not a string.
+    ParsedJsonText parsed = parse_json_text(value_text);
+    if (parsed.error && parsed.error->kind != JsonTextErrorKind::malformed) {
+      const KeyPath& inside = parsed.error->where;
+      problems.push_back("--set " + arg.substr(0, equals) + "=...: " +
+                         (inside.empty() ? "" : to_pointer(inside) + ": ") + parsed.error->reason);
+      continue;
+    }
+    json value = parsed.error ? json(value_text) : std::move(parsed.value);
     overrides.push_back({arg.substr(0, equals), std::move(value), arg, ""});
   }
   if (!problems.empty()) throw ConfigError(problems);

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "dsdsi/config/did_you_mean.hpp"
+#include "dsdsi/config/json_text.hpp"
 #include "dsdsi/config/object_list_param.hpp"
 #include "dsdsi/config/param_kinds.hpp"
 #include "dsdsi/config/param_spec.hpp"
@@ -212,6 +213,10 @@ std::optional<std::string> check_value(const ParamSpec& spec, json& value) {
       return check_integer(spec, value);
     case ParamType::string:
       if (!value.is_string()) return got(spec, value);
+      // Paths and names are written to run.json and summaries, which must be valid JSON.
+      if (!is_valid_utf8(value.get_ref<const std::string&>())) {
+        return "must be valid UTF-8 text, got " + show_value(value);
+      }
       return std::nullopt;
     case ParamType::choice: {
       if (!value.is_string()) return got(spec, value);
@@ -258,11 +263,8 @@ std::optional<std::string> check_value(const ParamSpec& spec, json& value) {
 }
 
 std::string show_value(const json& value) {
-  // `replace`: a --set value is arbitrary bytes from the command line, not necessarily UTF-8.
-  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
   constexpr std::size_t kMaxShown = 60;
-  if (text.size() > kMaxShown) text = text.substr(0, kMaxShown - 3) + "...";
-  return text;
+  return show_json_bounded(value, kMaxShown);
 }
 
 }  // namespace dsdsi

@@ -5,6 +5,7 @@
 #include "dsdsi/config/device_param.hpp"
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/latency_param.hpp"
+#include "dsdsi/config/limits.hpp"
 #include "dsdsi/config/param_builder.hpp"
 #include "parameter_rows.hpp"
 
@@ -56,7 +57,7 @@ std::vector<ParamSpec> network_and_host_rows() {
       distribution_param("network.rtt_ms", "ms",
                          "Round-trip latency between each edge host and the cloud host: a number, "
                          "or a distribution drawn once per client (from the client's own stream).",
-                         Param::number("value", "ms", "").at_least(0))
+                         Param::number("value", "ms", "").at_least(0).at_most(limits::kMaxMs))
           .default_to(50)
           .only_when_absent("platform", kPlatformDefinesNetwork)
           .store_converted(distribution_of, &S::network, &NetworkParams::rtt_ms),
@@ -64,25 +65,28 @@ std::vector<ParamSpec> network_and_host_rows() {
                          "Extra delay of every message, drawn per message and added to its "
                          "one-way latency; a message is never delivered before the one sent "
                          "before it on the same connection (docs/platforms.md). 0: none.",
-                         Param::number("value", "ms", "").at_least(0))
+                         Param::number("value", "ms", "").at_least(0).at_most(limits::kMaxMs))
           .default_to(0)
           .store_converted(distribution_of, &S::network, &NetworkParams::jitter_ms),
       Param::number("network.uplink_mbps", "Mbit/s",
                     "Bandwidth of each edge host's uplink (edge to cloud).")
           .default_to(20)
-          .above(0)
+          .at_least(limits::kMinMbps)
+          .at_most(limits::kMaxMbps)
           .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::uplink_mbps),
       Param::number("network.downlink_mbps", "Mbit/s",
                     "Bandwidth of each edge host's downlink (cloud to edge).")
           .default_to(100)
-          .above(0)
+          .at_least(limits::kMinMbps)
+          .at_most(limits::kMaxMbps)
           .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::downlink_mbps),
       Param::number("network.cloud_link_gbps", "Gbit/s",
                     "Bandwidth of the cloud host's own link, shared by all clients.")
           .default_to(100)
-          .above(0)
+          .at_least(limits::kMinMbps / 1e3)
+          .at_most(limits::kMaxMbps / 1e3)
           .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::cloud_link_gbps),
       Param::integer("network.shared_uplink.clients_per_link", "clients",
@@ -91,19 +95,22 @@ std::vector<ParamSpec> network_and_host_rows() {
                      "`downlink_mbps`. Absent: no shared links.")
           .optional()
           .at_least(1)
+          .at_most(limits::kMaxClients)
           .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::shared_uplink, &SharedUplink::clients_per_link),
       Param::number("network.shared_uplink.uplink_mbps", "Mbit/s",
                     "Bandwidth of each shared access link towards the cloud, shared by its "
                     "clients' concurrent transfers (on top of each client's own uplink).")
           .optional()
-          .above(0)
+          .at_least(limits::kMinMbps)
+          .at_most(limits::kMaxMbps)
           .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::shared_uplink, &SharedUplink::uplink_mbps),
       Param::number("network.shared_uplink.downlink_mbps", "Mbit/s",
                     "Bandwidth of each shared access link towards the edge.")
           .optional()
-          .above(0)
+          .at_least(limits::kMinMbps)
+          .at_most(limits::kMaxMbps)
           .only_when_absent("platform", kPlatformDefinesNetwork)
           .store(&S::network, &NetworkParams::shared_uplink, &SharedUplink::downlink_mbps),
       Param::choice("network.model",
@@ -116,6 +123,7 @@ std::vector<ParamSpec> network_and_host_rows() {
                      "Header added to the payload of every message.")
           .default_to(40)
           .at_least(0)
+          .at_most(limits::kMaxHeaderBytes)
           .store(&S::network, &NetworkParams::header_bytes),
 
       latency_model_param("edge.draft",
@@ -126,7 +134,8 @@ std::vector<ParamSpec> network_and_host_rows() {
                     "Time the edge's draft model takes to produce one token: shorthand for a "
                     "constant `edge.draft`.")
           .default_to(10)
-          .above(0)
+          .at_least(limits::kMinStepMs)
+          .at_most(limits::kMaxMs)
           .alternative_to("edge.draft",
                           "/edge/draft_ms_per_token is the shorthand for a constant "
                           "/edge/draft")
@@ -135,12 +144,14 @@ std::vector<ParamSpec> network_and_host_rows() {
                     "Time the edge's draft model takes to prefill one prompt token.")
           .default_to(0)
           .at_least(0)
+          .at_most(limits::kMaxMs)
           .store(&S::edge, &EdgeParams::prefill_ms_per_token),
       Param::number("edge.watts_busy", "W",
                     "Power of an edge device while it drafts or prefills (SimGrid's energy "
                     "plugin); with `edge.watts_idle`. Absent: edge energy is not measured.")
           .optional()
           .at_least(0)
+          .at_most(limits::kMaxWatts)
           .only_when_absent("platform", "the platform file's hosts give wattage_per_state")
           .store(&S::edge, &EdgeParams::watts, &Wattage::busy_w),
       Param::number("edge.watts_idle", "W",
@@ -148,6 +159,7 @@ std::vector<ParamSpec> network_and_host_rows() {
                     "with `edge.watts_busy`.")
           .optional()
           .at_least(0)
+          .at_most(limits::kMaxWatts)
           .only_when_absent("platform", "the platform file's hosts give wattage_per_state")
           .store(&S::edge, &EdgeParams::watts, &Wattage::idle_w),
       device_classes_param("edge.devices",
@@ -173,7 +185,8 @@ std::vector<ParamSpec> network_and_host_rows() {
                     "Time the target model takes to verify gamma+1 positions for a batch: "
                     "shorthand for a constant `cloud.verify`.")
           .default_to(20)
-          .above(0)
+          .at_least(limits::kMinStepMs)
+          .at_most(limits::kMaxMs)
           .alternative_to("cloud.verify",
                           "/cloud/verify_ms is the shorthand for a constant /cloud/verify")
           .store(&S::cloud, &CloudParams::verify_ms),
@@ -186,7 +199,8 @@ std::vector<ParamSpec> network_and_host_rows() {
                     "Time the target model takes for one autoregressive step of a batch: "
                     "shorthand for a constant `cloud.ar_step`.")
           .default_to(20)
-          .above(0)
+          .at_least(limits::kMinStepMs)
+          .at_most(limits::kMaxMs)
           .alternative_to("cloud.ar_step",
                           "/cloud/ar_step_ms is the shorthand for a constant /cloud/ar_step")
           .store(&S::cloud, &CloudParams::ar_step_ms),
@@ -199,7 +213,8 @@ std::vector<ParamSpec> network_and_host_rows() {
                     "Time a draft model co-located on the cloud GPU takes per token: shorthand "
                     "for a constant `cloud.draft`.")
           .default_to(10)
-          .above(0)
+          .at_least(limits::kMinStepMs)
+          .at_most(limits::kMaxMs)
           .alternative_to("cloud.draft",
                           "/cloud/draft_ms_per_token is the shorthand for a constant /cloud/draft")
           .store(&S::cloud, &CloudParams::draft_ms_per_token),
@@ -212,6 +227,7 @@ std::vector<ParamSpec> network_and_host_rows() {
                     "affine `cloud.prefill` with `base_ms` 0.")
           .default_to(0.1)
           .at_least(0)
+          .at_most(limits::kMaxMs)
           .alternative_to("cloud.prefill",
                           "/cloud/prefill_ms_per_token is the shorthand for an "
                           "affine /cloud/prefill with no base")
@@ -220,13 +236,8 @@ std::vector<ParamSpec> network_and_host_rows() {
                      "Most requests the cloud verifier processes in one batch.")
           .default_to(1)
           .at_least(1)
+          .at_most(limits::kMaxBatch)
           .store(&S::cloud, &CloudParams::max_batch),
-      Param::number("cloud.batch_window_ms", "ms",
-                    "Longest the verifier waits for a batch to fill once a request is waiting.")
-          .default_to(0)
-          .at_least(0)
-          .store(&S::cloud, &CloudParams::batch_window_ms),
-
       Param::choice("cloud.batching",
                     "`static`: a batch waits up to batch_window_ms for max_batch jobs, then runs "
                     "one step; `continuous`: iteration-level batching, a step starts as soon as "
@@ -236,6 +247,15 @@ std::vector<ParamSpec> network_and_host_rows() {
           .store_enum<BatchingPolicy>({{"static", BatchingPolicy::static_window},
                                        {"continuous", BatchingPolicy::continuous}},
                                       &S::cloud, &CloudParams::batching),
+      Param::number("cloud.batch_window_ms", "ms",
+                    "Longest the verifier waits for a batch to fill once a request is waiting.")
+          .default_to(0)
+          .at_least(0)
+          .at_most(limits::kMaxMs)
+          .only_when("cloud.batching", {"static"},
+                     "continuous batching starts a step as soon as the GPU is free, so a "
+                     "window would have no effect")
+          .store(&S::cloud, &CloudParams::batch_window_ms),
       Param::integer("cloud.servers", "servers",
                      "Cloud servers (one verifier GPU each) in the generated platform.")
           .default_to(1)
@@ -259,6 +279,7 @@ std::vector<ParamSpec> network_and_host_rows() {
                      "admission. Absent: no limit.")
           .optional()
           .at_least(1)
+          .at_most(limits::kMaxKvTokens)
           .store(&S::cloud, &CloudParams::kv_capacity_tokens),
       Param::integer("cloud.max_batched_tokens", "tokens",
                      "Cap on the batched tokens of one step of each server, as vLLM's "
@@ -284,12 +305,14 @@ std::vector<ParamSpec> network_and_host_rows() {
                     "`cloud.watts_idle`. Absent: cloud energy is not measured.")
           .optional()
           .at_least(0)
+          .at_most(limits::kMaxWatts)
           .only_when_absent("platform", "the platform file's hosts give wattage_per_state")
           .store(&S::cloud, &CloudParams::watts, &Wattage::busy_w),
       Param::number("cloud.watts_idle", "W",
                     "Power of an idle cloud server; with `cloud.watts_busy`.")
           .optional()
           .at_least(0)
+          .at_most(limits::kMaxWatts)
           .only_when_absent("platform", "the platform file's hosts give wattage_per_state")
           .store(&S::cloud, &CloudParams::watts, &Wattage::idle_w),
   };

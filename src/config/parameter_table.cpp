@@ -9,6 +9,7 @@
 #include "dsdsi/config/arrival_param.hpp"
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/length_table_param.hpp"
+#include "dsdsi/config/limits.hpp"
 #include "dsdsi/config/param_builder.hpp"
 #include "dsdsi/config/payload_param.hpp"
 #include "dsdsi/config/platform_path.hpp"
@@ -154,13 +155,15 @@ std::vector<ParamSpec> build_table() {
                     "First shape parameter of the Beta(a, b) distribution of a request's alpha "
                     "(mean a / (a + b)).")
           .required()
-          .above(0)
+          .at_least(1e-3)
+          .at_most(1e6)
           .only_when("speculation.acceptance.kind", {"beta"})
           .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::a),
       Param::number("speculation.acceptance.b", "",
                     "Second shape parameter of the Beta(a, b) distribution of a request's alpha.")
           .required()
-          .above(0)
+          .at_least(1e-3)
+          .at_most(1e6)
           .only_when("speculation.acceptance.kind", {"beta"})
           .store(&S::speculation, &SpeculationParams::acceptance, &AcceptanceParams::b),
       Param::string("speculation.acceptance.file",
@@ -178,7 +181,7 @@ std::vector<ParamSpec> build_table() {
       Param::integer("workload.clients", "clients", "Number of edge clients, one per edge host.")
           .default_to(1)
           .at_least(1)
-          .at_most(1000000)
+          .at_most(limits::kMaxClients)
           .store(&S::workload, &WorkloadParams::clients),
       arrival_param("workload.arrival",
                     "How requests arrive: a closed loop, a Poisson process, or a workload trace.")
@@ -196,19 +199,22 @@ std::vector<ParamSpec> build_table() {
                      "before the horizon.")
           .optional()
           .at_least(1)
+          .at_most(limits::kMaxRequestsPerClient)
           .only_when("workload.arrival", {"closed_loop", "poisson"}, kTraceGivesRequests)
           .store(&S::workload, &WorkloadParams::requests_per_client),
-      distribution_param("workload.prompt_tokens", "tokens",
-                         "Prompt length of each request: a number, or a distribution drawn for "
-                         "each request.",
-                         Param::integer("value", "tokens", "").at_least(1))
+      distribution_param(
+          "workload.prompt_tokens", "tokens",
+          "Prompt length of each request: a number, or a distribution drawn for "
+          "each request.",
+          Param::integer("value", "tokens", "").at_least(1).at_most(limits::kMaxTokens))
           .default_to(128)
           .only_when("workload.arrival", {"closed_loop", "poisson"}, kTraceGivesRequests)
           .store_converted(distribution_of, &S::workload, &WorkloadParams::prompt),
-      distribution_param("workload.output_tokens", "tokens",
-                         "Tokens generated for each request: a number, or a distribution drawn "
-                         "for each request.",
-                         Param::integer("value", "tokens", "").at_least(1))
+      distribution_param(
+          "workload.output_tokens", "tokens",
+          "Tokens generated for each request: a number, or a distribution drawn "
+          "for each request.",
+          Param::integer("value", "tokens", "").at_least(1).at_most(limits::kMaxTokens))
           .default_to(256)
           .only_when("workload.arrival", {"closed_loop", "poisson"}, kTraceGivesRequests)
           .store_converted(distribution_of, &S::workload, &WorkloadParams::output),
@@ -217,6 +223,7 @@ std::vector<ParamSpec> build_table() {
                     "shorthand for a `closed_loop` `workload.arrival` with a fixed think time.")
           .default_to(0)
           .at_least(0)
+          .at_most(limits::kMaxMs)
           .alternative_to("workload.arrival",
                           "/workload/think_ms is the shorthand for a closed_loop /workload/arrival")
           .store(&S::workload, &WorkloadParams::think_ms),

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "dsdsi/config/input_file.hpp"
+
 // DSDSI_SOURCE_DIR is the source tree dsdsi was built from; DSDSI_DATA_FROM_BINDIR is where
 // `cmake --install` puts the shipped data (platforms, latency tables, scenarios) relative to the
 // installed binary ("../share/dsdsi"). Both come from CMakeLists.txt; without them the
@@ -52,6 +54,9 @@ std::vector<fs::path> platform_search_dirs(const fs::path& scenario_dir) {
 PathResolution find_readable_file(const std::string& given,
                                   const std::vector<fs::path>& search_dirs) {
   if (given.empty()) return {std::nullopt, "must be a file path, got \"\""};
+  if (given.find('\0') != std::string::npos) {
+    return {std::nullopt, "the path contains a NUL byte (it would name another file)"};
+  }
   const fs::path relative_or_absolute(given);
   std::vector<fs::path> candidates;
   if (relative_or_absolute.is_absolute()) {
@@ -63,14 +68,13 @@ PathResolution find_readable_file(const std::string& given,
   }
   std::string tried;
   for (const auto& candidate : candidates) {
-    std::error_code ec;
-    const fs::file_status status = fs::status(candidate, ec);
     std::string note;
-    if (fs::is_regular_file(status)) {
+    const auto why = input_file_problem(candidate.string(), kMaxReferencedFileBytes);
+    if (!why) {
       if (std::ifstream(candidate).is_open()) return {candidate, ""};
       note = " (exists but cannot be read)";
-    } else if (fs::exists(status)) {
-      note = " (not a regular file)";
+    } else if (*why != "no such file") {
+      note = " (" + *why + ")";
     }
     if (!tried.empty()) tried += ", ";
     tried += candidate.string() + note;

@@ -1,6 +1,7 @@
 // The speculation policy kinds and their parameters (docs/policies.md explains each rule).
 #include "dsdsi/config/policy_param.hpp"
 
+#include "dsdsi/config/limits.hpp"
 #include "dsdsi/model/decoding_mode.hpp"
 
 namespace dsdsi {
@@ -54,6 +55,7 @@ ParamSpec warmup_rounds_param() {
                         "is `speculation.gamma`.")
       .default_to(10)
       .at_least(1)
+      .at_most(limits::kMaxCount)
       .not_stored();
 }
 
@@ -98,6 +100,7 @@ ParamKind aimd_kind() {
                           "Added to the window after a fully accepted window of the current size.")
                .default_to(1)
                .at_least(1)
+               .at_most(256)
                .not_stored(),
            Param::number("decrease_factor", "",
                          "The window is multiplied by this, rounded down, after a window rejected "
@@ -143,7 +146,8 @@ ParamKind awc_kind() {
                      "for cloud_ar; (gamma t_dc + t_v) / E at `speculation.gamma` for "
                      "colocated_sd).")
            .optional()
-           .above(0)
+           .at_least(limits::kMinStepMs)
+           .at_most(limits::kMaxMs)
            .not_stored(),
        Param::number("switch_margin", "",
                      "Hysteresis: the client leaves DSD when its predicted time per token "
@@ -151,6 +155,7 @@ ParamKind awc_kind() {
                      "below the cloud's / (1 + `switch_margin`).")
            .default_to(0.03)
            .at_least(0)
+           .at_most(100)
            .not_stored(),
        Param::number("switch_confidence", "standard errors",
                      "Evidence a switch needs on top of the margin: the predicted time per token "
@@ -159,12 +164,14 @@ ParamKind awc_kind() {
                      "the client does not follow the estimate's noise.")
            .default_to(1.5)
            .at_least(0)
+           .at_most(100)
            .not_stored(),
        Param::integer("probe_every", "requests",
                       "While in the cloud, the fewest cloud requests between two DSD probes (a "
                       "probe decodes one request with DSD to refresh the estimates).")
            .default_to(4)
            .at_least(1)
+           .at_most(limits::kMaxCount)
            .not_stored(),
        Param::number("probe_overhead", "",
                      "Most that probes may add to the mean time per token in steady conditions: "

@@ -43,13 +43,19 @@ default or may be left out (its default reads `(absent)`, and its meaning says w
 - Types are never coerced: `"50"` and `true` are not numbers. An integer may be written `4` or
   `4.0` (the same JSON number); `4.5` is an error. Integers must also fit in 64 bits.
 - Values are never clamped, and a bad value never falls back to its default.
+- Every number has a finite range on both sides (the table below): wide enough for any real
+  deployment, narrow enough that no accepted scenario can overflow 64-bit arithmetic or give the
+  engine an infinite duration (docs/reliability.md says why each bound is where it is). JSON
+  may nest at most 64 levels, numbers must fit a double, and strings must be valid UTF-8.
 - A parameter given where it has no effect is an error rather than silently ignored: the
   `network` link parameters when a `platform` file is given, an acceptance parameter that the
   chosen `speculation.acceptance.kind` does not take, the request counts and lengths that a
   workload trace replaces. A key given together with its shorthand (`cloud.verify` and
-  `cloud.verify_ms`, `workload.arrival` and `workload.think_ms`) is an error at both paths.
+  `cloud.verify_ms`, `workload.arrival` and `workload.think_ms`) is an error at both paths;
+  so is `cloud.batch_window_ms` with `continuous` batching.
 - Files a scenario names (platforms, latency tables, traces) are read and checked when it is
   loaded; their problems are reported with the file's line (`<file>:<line>: <key>: ...`).
+  They, and the scenario, must be regular files (not a FIFO or a device).
 
 ## Overrides
 

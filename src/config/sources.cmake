@@ -9,6 +9,8 @@ set(DSDSI_CONFIG_SOURCES
   src/config/did_you_mean.cpp
   src/config/distribution_param.cpp
   src/config/document_shape.cpp
+  src/config/input_file.cpp
+  src/config/json_text.cpp
   src/config/jsonl_file.cpp
   src/config/key_path.cpp
   src/config/key_groups.cpp

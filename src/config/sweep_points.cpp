@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "dsdsi/config/json_text.hpp"
 #include "dsdsi/config/key_path.hpp"
 #include "dsdsi/config/problem_list.hpp"
 
@@ -35,7 +36,8 @@ std::string override_argument(const std::string& path, const json& value) {
   if (value.is_string()) {
     const auto& text = value.get_ref<const std::string&>();
     // Bare only when the bare text is not JSON (else "42" would come back as a number).
-    if (json::parse(text, nullptr, /*allow_exceptions=*/false).is_discarded()) {
+    const ParsedJsonText parsed = parse_json_text(text);
+    if (parsed.error && parsed.error->kind == JsonTextErrorKind::malformed) {
       return path + "=" + text;
     }
   }

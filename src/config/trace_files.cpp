@@ -1,6 +1,7 @@
 #include "dsdsi/config/trace_files.hpp"
 
 #include "dsdsi/config/jsonl_file.hpp"
+#include "dsdsi/config/limits.hpp"
 #include "dsdsi/config/param_builder.hpp"
 
 namespace dsdsi {
@@ -68,11 +69,16 @@ std::vector<ParamSpec> workload_trace_keys() {
                     "nondecreasing through the file.")
           .required()
           .at_least(0)
+          .at_most(limits::kMaxTraceMs)
           .not_stored(),
-      signed_integer(
-          Param::integer("prompt_tokens", "tokens", "Prompt length.").required().at_least(1)),
-      signed_integer(
-          Param::integer("output_tokens", "tokens", "Tokens to generate.").required().at_least(1)),
+      signed_integer(Param::integer("prompt_tokens", "tokens", "Prompt length.")
+                         .required()
+                         .at_least(1)
+                         .at_most(limits::kMaxTokens)),
+      signed_integer(Param::integer("output_tokens", "tokens", "Tokens to generate.")
+                         .required()
+                         .at_least(1)
+                         .at_most(limits::kMaxTokens)),
       signed_integer(Param::integer("client", "",
                                     "The client that submits it, 0 to `workload.clients` - 1; "
                                     "without it, line i (from 0) goes to client i mod clients.")

@@ -1,10 +1,13 @@
 #include "dsdsi/metrics/csv_sink.hpp"
 
+#include <cerrno>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
+
+#include "dsdsi/metrics/write_error.hpp"
 
 namespace dsdsi {
 
@@ -98,10 +101,9 @@ void CsvSink::open(File& file, const std::filesystem::path& path, const char* he
   file.buffer = std::make_unique<char[]>(kBufferBytes);
   // libstdc++ only honours a user buffer when it is installed before the file is opened.
   file.stream.rdbuf()->pubsetbuf(file.buffer.get(), kBufferBytes);
+  errno = 0;
   file.stream.open(path, std::ios::out | std::ios::trunc | std::ios::binary);
-  if (!file.stream) {
-    throw std::runtime_error("cannot open " + path.string() + " for writing");
-  }
+  if (!file.stream) throw write_error(path, errno);
   file.stream << header;
 }
 
@@ -139,13 +141,11 @@ void CsvSink::on_client(const ClientRecord& r) {
 }
 
 void CsvSink::close(File& file) {
+  errno = 0;
   file.stream.flush();
   const bool flushed = static_cast<bool>(file.stream);
   file.stream.close();  // sets failbit if the final write-back fails
-  if (!flushed || file.stream.fail()) {
-    throw std::runtime_error("error writing " + file.path.string() +
-                             " (disk full or file system error?)");
-  }
+  if (!flushed || file.stream.fail()) throw write_error(file.path, errno);
 }
 
 void CsvSink::close() {
@@ -160,7 +160,7 @@ void CsvSink::close() {
       errors += errors.empty() ? error.what() : std::string("; ") + error.what();
     }
   }
-  if (!errors.empty()) throw std::runtime_error(errors);
+  if (!errors.empty()) throw WriteError(errors);
 }
 
 }  // namespace dsdsi

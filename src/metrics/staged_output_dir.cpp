@@ -1,10 +1,14 @@
 #include "dsdsi/metrics/staged_output_dir.hpp"
 
-#include <fcntl.h>  // AT_FDCWD
+#include <fcntl.h>   // AT_FDCWD
+#include <signal.h>  // kill
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>  // renameat2, RENAME_EXCHANGE (glibc, _GNU_SOURCE)
 #include <cstdlib>
+#include <regex>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -65,6 +69,34 @@ fs::path create_sibling(const fs::path& final_dir, const char* kind) {
   }
 }
 
+// Hidden siblings that a killed dsdsi left behind (".NAME.staging-PID-N", ".NAME.old-PID-N"),
+// removed before a new run of the same folder starts. Only folders that carry exactly that name,
+// belong to this user, and whose process no longer exists: a running dsdsi's staging folder, or
+// anything else in the parent folder, is never touched.
+void remove_stale_siblings(const fs::path& final_dir) {
+  const std::string name = final_dir.filename().string();
+  const fs::path parent = final_dir.has_parent_path() ? final_dir.parent_path() : fs::path(".");
+  std::error_code ec;
+  static const std::regex suffix(R"((staging|old)-([0-9]{1,9})-[0-9]{1,9})");
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string file = entry.path().filename().string();
+    const std::string prefix = "." + name + ".";
+    std::smatch m;
+    const std::string rest = file.rfind(prefix, 0) == 0 ? file.substr(prefix.size()) : "";
+    if (!std::regex_match(rest, m, suffix)) continue;
+    const auto pid = static_cast<pid_t>(std::stol(m[2].str()));
+    if (pid == ::getpid() || (::kill(pid, 0) == 0 || errno != ESRCH))
+      continue;  // alive (or unsure)
+    struct stat info {};
+    if (::lstat(entry.path().c_str(), &info) != 0 || !S_ISDIR(info.st_mode) ||
+        info.st_uid != ::geteuid()) {
+      continue;  // a symbolic link, a file, or someone else's
+    }
+    std::error_code removed;
+    fs::remove_all(entry.path(), removed);
+  }
+}
+
 bool is_non_empty_directory(const fs::path& path) {
   std::error_code ec;
   return fs::is_directory(path, ec) && !fs::is_empty(path, ec);
@@ -101,19 +133,42 @@ StagedOutputDir::StagedOutputDir(fs::path final_dir, bool replace_existing)
     }
   }
   if (final_dir_.has_parent_path()) {
+    // Remember the folders created here, so that a run that fails leaves none of them behind.
+    for (fs::path dir = final_dir_.parent_path(); !dir.empty() && !fs::exists(dir, ec);
+         dir = dir.parent_path()) {
+      created_parents_.push_back(dir);
+      if (dir == dir.parent_path()) break;
+    }
     fs::create_directories(final_dir_.parent_path(), ec);
     if (ec) {
+      remove_created_parents();
       throw OutputDirError("cannot create folder " + quoted(final_dir_.parent_path()) + ": " +
                            ec.message());
     }
   }
-  staging_ = create_sibling(final_dir_, "staging");
+  remove_stale_siblings(final_dir_);
+  try {
+    staging_ = create_sibling(final_dir_, "staging");
+  } catch (...) {
+    remove_created_parents();
+    throw;
+  }
 }
 
 StagedOutputDir::~StagedOutputDir() {
   if (committed_) return;
   std::error_code ec;
   fs::remove_all(staging_, ec);  // best effort: a destructor must not throw
+  remove_created_parents();
+}
+
+void StagedOutputDir::remove_created_parents() noexcept {
+  // Deepest first; fs::remove leaves a folder that something else has filled meanwhile.
+  for (const auto& dir : created_parents_) {
+    std::error_code ec;
+    fs::remove(dir, ec);
+  }
+  created_parents_.clear();
 }
 
 void StagedOutputDir::commit() {

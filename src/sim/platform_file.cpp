@@ -16,6 +16,7 @@
 #include <string>
 
 #include "dsdsi/config/config_error.hpp"
+#include "dsdsi/config/limits.hpp"
 #include "dsdsi/model/latency_model.hpp"
 #include "dsdsi/sim/platform_prescan.hpp"
 #include "dsdsi/sim/xml_declarations.hpp"
@@ -28,6 +29,9 @@ namespace sg4 = simgrid::s4u;
 namespace {
 
 constexpr int kUnknownLine = std::numeric_limits<int>::max();
+// A server's speed relative to the scenario's: a millionth to a million times.
+constexpr double kMinSpeedFactor = 1e-6;
+constexpr double kMaxSpeedFactor = 1e6;
 
 // SimGrid names the two halves of a SPLITDUPLEX link "<id>_UP" and "<id>_DOWN"; the XML
 // declares "<id>".
@@ -45,15 +49,21 @@ std::string where(const std::string& file, int line) {
   return line == kUnknownLine ? file : file + ":" + std::to_string(line);
 }
 
-bool has_route(const sg4::Host* a, const sg4::Host* b) {
+// Why there is no usable route from `a` to `b`, or "" when there is one. SimGrid reports a
+// missing route as std::invalid_argument (Floyd and Full zones: "No route from ... to ...") and
+// a zone without the zone route a host needs as simgrid::Exception ("Bad gateways"); both are
+// problems of the file. (No actor runs yet, so nothing here can be a kill to let through.)
+std::string route_problem(const sg4::Host* a, const sg4::Host* b) {
   std::vector<sg4::Link*> links;
   double latency = 0;
   try {
     a->route_to(b, links, &latency);
-  } catch (const std::invalid_argument&) {  // Floyd and Full zones: "No route from ... to ..."
-    return false;
+  } catch (const std::invalid_argument&) {
+    return "no route";
+  } catch (const simgrid::Exception& e) {
+    return std::string("SimGrid cannot route it: ") + e.what();
   }
-  return !links.empty();
+  return links.empty() ? "no route" : "";
 }
 
 }  // namespace
@@ -117,16 +127,19 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
   std::sort(clouds.begin(), clouds.end(), in_document_order);
   std::sort(edges.begin(), edges.end(), in_document_order);
 
-  // A positive number from a host property, or a problem naming the host's line.
-  const auto positive_property = [&](const sg4::Host* host, const char* name,
-                                     double fallback) -> double {
+  // A number within [low, high] from a host property, or a problem naming the host's line. The
+  // bounds keep what is derived from it (a speed, a step time) finite.
+  const auto bounded_property = [&](const sg4::Host* host, const char* name, double fallback,
+                                    double low, double high) -> double {
     const char* value = host->get_property(name);
     if (value == nullptr) return fallback;
     char* end = nullptr;
     const double v = std::strtod(value, &end);
-    if (end == value || *end != '\0' || !(v > 0) || v == std::numeric_limits<double>::infinity()) {
+    if (end == value || *end != '\0' || !(v >= low && v <= high)) {
+      char range[96];
+      std::snprintf(range, sizeof range, "a number >= %g and <= %g", low, high);
       problems.push_back(where(file, line_of(host)) + ": host \"" + host->get_name() +
-                         "\": property " + name + " must be a number > 0, got \"" + value + "\"");
+                         "\": property " + name + " must be " + range + ", got \"" + value + "\"");
       return fallback;
     }
     return v;
@@ -134,7 +147,8 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
 
   PlatformLayout layout;
   for (sg4::Host* cloud : clouds) {
-    layout.servers.push_back({cloud, positive_property(cloud, "speed_factor", 1.0)});
+    layout.servers.push_back(
+        {cloud, bounded_property(cloud, "speed_factor", 1.0, kMinSpeedFactor, kMaxSpeedFactor)});
   }
   // Links that would break a run: each is reported once, at its declaration.
   std::set<std::string> links_checked;
@@ -170,13 +184,21 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
   std::vector<ClientPlacement> per_edge;
   for (sg4::Host* edge : edges) {
     ClientPlacement placement{
-        edge, 0, positive_property(edge, "draft_ms_per_token", unbatched_step_ms(s.edge.draft, 1)),
+        edge, 0,
+        bounded_property(edge, "draft_ms_per_token", unbatched_step_ms(s.edge.draft, 1),
+                         limits::kMinStepMs, limits::kMaxMs),
         device_class_of(edge)};
     // Any request may be routed to any server: every edge host needs a route to each.
     for (const sg4::Host* cloud : clouds) {
-      if (!has_route(edge, cloud) || !has_route(cloud, edge)) {
+      std::string why = route_problem(edge, cloud);
+      if (why.empty()) why = route_problem(cloud, edge);
+      if (why == "no route") {
         problems.push_back(where(file, line_of(edge)) + ": edge host \"" + edge->get_name() +
                            "\" has no route to the cloud host \"" + cloud->get_name() + "\"");
+      } else if (!why.empty()) {
+        problems.push_back(where(file, line_of(edge)) + ": edge host \"" + edge->get_name() +
+                           "\" and the cloud host \"" + cloud->get_name() + "\": " + why +
+                           " (give each zone on the way a zoneRoute to the others)");
       } else {
         check_route_links(edge, cloud);
         check_route_links(cloud, edge);

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <optional>
-#include <regex>
+
+#include "dsdsi/config/input_file.hpp"
+#include "dsdsi/sim/platform_structure.hpp"
 
 namespace dsdsi {
 namespace {
@@ -16,15 +16,7 @@ const std::vector<std::string> kRoutingKinds = {"Full", "Floyd",   "Dijkstra", "
                                                 "None", "Vivaldi", "Cluster",  "Wifi"};
 
 std::string read_all(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-std::optional<std::string> attribute(const std::string& tag, const std::string& name) {
-  const std::regex pattern("\\b" + name + R"(\s*=\s*["']([^"']*)["'])");
-  std::smatch m;
-  if (!std::regex_search(tag, m, pattern)) return std::nullopt;
-  return m[1].str();
+  return read_input_file(file, kMaxReferencedFileBytes, "cannot read the platform");
 }
 
 // Why the energy plugin would refuse `value` for a host with `pstates` pstates (0: unknown), if
@@ -75,31 +67,27 @@ bool nonzero_latency(const std::string& text) {
 }  // namespace
 
 bool declares_wattage(const std::string& file) {
-  static const std::regex wattage(R"(\bid\s*=\s*["']wattage_per_state["'])");
-  const std::string text = read_all(file);
-  return std::regex_search(text, wattage);
+  for (const auto& e : xml_elements(read_all(file))) {
+    if (e.name == "prop" && xml_attribute(e.tag, "id").value_or("") == "wattage_per_state") {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::vector<std::string> platform_prescan_problems(const std::string& file) {
   const std::string text = read_all(file);
-  std::vector<std::string> problems;
-  // Every opening tag of interest, in document order; a property belongs to the host (or
-  // cluster, whose props apply to all its hosts) opened last before it.
-  static const std::regex tag(R"(<(zone|host|cluster|link|prop)\b[^>]*>)");
+  std::vector<std::string> problems = platform_structure_problems(file, text);
+  // A property belongs to the host (or cluster, whose props apply to all its hosts) opened last
+  // before it.
   std::string owner;
   std::size_t pstates = 0;
-  std::size_t line = 1;
-  auto counted = text.cbegin();
-  for (std::sregex_iterator it(text.begin(), text.end(), tag), end; it != end; ++it) {
-    const auto at = text.cbegin() + it->position(0);
-    line += static_cast<std::size_t>(std::count(counted, at, '\n'));
-    counted = at;
-    const std::string where = file + ":" + std::to_string(line) + ": ";
-    const std::string kind = (*it)[1].str();
-    const std::string element = it->str(0);
-    const std::string id = attribute(element, "id").value_or("?");
+  for (const auto& e : xml_elements(text)) {
+    const std::string where = file + ":" + std::to_string(e.line) + ": ";
+    const std::string& kind = e.name;
+    const std::string id = xml_attribute(e.tag, "id").value_or("?");
     if (kind == "zone") {
-      const auto routing = attribute(element, "routing");
+      const auto routing = xml_attribute(e.tag, "routing");
       if (routing &&
           std::find(kRoutingKinds.begin(), kRoutingKinds.end(), *routing) == kRoutingKinds.end()) {
         std::string known;
@@ -110,18 +98,18 @@ std::vector<std::string> platform_prescan_problems(const std::string& file) {
     } else if (kind == "host" || kind == "cluster") {
       owner = id;
       pstates = 0;
-      if (const auto speed = attribute(element, "speed")) {
+      if (const auto speed = xml_attribute(e.tag, "speed")) {
         pstates = 1 + static_cast<std::size_t>(std::count(speed->begin(), speed->end(), ','));
       }
     } else if (kind == "link") {
-      const auto policy = attribute(element, "sharing_policy");
-      const auto latency = attribute(element, "latency");
+      const auto policy = xml_attribute(e.tag, "sharing_policy");
+      const auto latency = xml_attribute(e.tag, "latency");
       if (policy && *policy == "WIFI" && latency && nonzero_latency(*latency)) {
         problems.push_back(where + "link \"" + id + "\": a WIFI link must have latency 0 in " +
                            "SimGrid 3.32 (it aborts otherwise), got \"" + *latency + "\"");
       }
-    } else if (attribute(element, "id").value_or("") == "wattage_per_state") {
-      const auto value = attribute(element, "value").value_or("");
+    } else if (kind == "prop" && id == "wattage_per_state") {
+      const auto value = xml_attribute(e.tag, "value").value_or("");
       if (const auto why = wattage_problem(value, pstates)) {
         problems.push_back(where + "host \"" + owner + "\": property wattage_per_state " + *why);
       }

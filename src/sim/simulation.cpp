@@ -68,6 +68,11 @@ Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>&
   // SimGrid's own chatter stays quiet unless the user asks for it with --log=.
   const SimgridOptions options = sort_simgrid_options(simgrid_args);
   std::vector<std::string> args{"dsdsi", "--log=root.thres:critical"};
+#ifdef DSDSI_SANITIZER_BUILD
+  // ASan mistakes SimGrid's raw context switches for stack overflows; thread contexts give the
+  // same outputs and a clean report. A --cfg= on the command line still comes later and wins.
+  args.emplace_back("--cfg=contexts/factory:thread");
+#endif
   args.insert(args.end(), options.engine_args.begin(), options.engine_args.end());
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());

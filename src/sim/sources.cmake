@@ -12,5 +12,6 @@ set(DSDSI_SIM_SOURCES
   src/sim/simulation.cpp
   src/sim/star_platform.cpp
   src/sim/platform_prescan.cpp
+  src/sim/platform_structure.cpp
   src/sim/xml_declarations.cpp
 )

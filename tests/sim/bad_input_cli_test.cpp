@@ -86,6 +86,21 @@ TEST(BadInputCli, BadPlatformFilesExitTwoWithTheXmlLine) {
       {"bad-draft-speed.xml", {"bad-draft-speed.xml:11", "draft_ms_per_token", "\"fast\""}},
       {"no-route.xml", {"no-route.xml:8", "no route to the cloud"}},
       {"malformed.xml", {"malformed.xml", "line"}},
+      // What SimGrid 3.32 aborts, hangs or corrupts memory on, found before it reads the file.
+      {"bad-dijkstra-disconnected.xml",
+       {"bad-dijkstra-disconnected.xml:6", "zone \"z\" (Dijkstra): no route", "\"island\""}},
+      {"bad-duplicate-link.xml", {"bad-duplicate-link.xml:10", "link \"l1\" is already declared"}},
+      {"bad-route-both-ways.xml",
+       {"bad-route-both-ways.xml:11", "route from \"c\" to \"a\"", "symmetrical=\"NO\""}},
+      {"bad-zero-cores.xml", {"bad-zero-cores.xml:6", "core \"0\" must be an integer >= 1"}},
+      {"bad-zero-speed.xml", {"bad-zero-speed.xml:8", "speed \"0f\" must be a finite number > 0"}},
+      {"bad-nan-latency.xml", {"bad-nan-latency.xml:8", "latency \"nanms\" is not a finite"}},
+      {"bad-inf-latency.xml", {"bad-inf-latency.xml:8", "latency \"infms\" is not a finite"}},
+      {"bad-tiny-speed-factor.xml",
+       {"bad-tiny-speed-factor.xml:7", "speed_factor must be a number >= 1e-06"}},
+      {"bad-no-zone-route.xml",
+       {"bad-no-zone-route.xml:11", "Bad gateways", "edge host \"a\"", "cloud host \"c\""}},
+      {"bad-deep-zones.xml", {"bad-deep-zones.xml:22", "nested more than 16 zones deep"}},
   };
   for (const auto& c : cases) {
     TempDir dir;
@@ -94,6 +109,14 @@ TEST(BadInputCli, BadPlatformFilesExitTwoWithTheXmlLine) {
     expect_rejected({"run", source_path("scenarios/quickstart.json").string(), "--out",
                      out.string(), "--set", "platform=" + platform, "--set", "network={}"},
                     out, c.expected, c.file);
+    // `platform inspect` reads the file the same way: the same verdict, the same words.
+    const auto inspect = run_dsdsi({"platform", "inspect", platform});
+    EXPECT_EQ(inspect.exit_code, 2) << c.file << " (inspect)\n" << inspect.output;
+    for (const auto& text : c.expected) {
+      EXPECT_NE(inspect.output.find(text), std::string::npos)
+          << c.file << " (inspect): expected \"" << text << "\" in:\n"
+          << inspect.output;
+    }
   }
 }
 

@@ -200,14 +200,14 @@ TEST(PlatformLibrary, BadPlatformFilesExitTwoThroughInspectAndRun) {
       {"unknown-role.xml", {"unknown-role.xml:8: host \"g\": unknown role \"gpu\""}},
       {"bad-role-case.xml", {"bad-role-case.xml:9: host \"laptop\": unknown role \"Edge\""}},
       {"bad-draft-speed.xml",
-       {"bad-draft-speed.xml:11: host \"a\": property draft_ms_per_token must be a number > 0, "
-        "got \"fast\""}},
+       {"bad-draft-speed.xml:11: host \"a\": property draft_ms_per_token must be a number >= "
+        "1e-06 and <= 1e+09, got \"fast\""}},
       {"bad-draft-unit.xml",
-       {"bad-draft-unit.xml:7: host \"orin\": property draft_ms_per_token must be a number > 0, "
-        "got \"16ms\""}},
+       {"bad-draft-unit.xml:7: host \"orin\": property draft_ms_per_token must be a number >= "
+        "1e-06 and <= 1e+09, got \"16ms\""}},
       {"bad-speed-factor.xml",
-       {"bad-speed-factor.xml:6: host \"gpu\": property speed_factor must be a number > 0, got "
-        "\"0\""}},
+       {"bad-speed-factor.xml:6: host \"gpu\": property speed_factor must be a number >= 1e-06 and "
+        "<= 1e+06, got \"0\""}},
       {"no-route.xml", {"no-route.xml:8: edge host \"lost\" has no route to the cloud host \"c\""}},
       {"bad-one-way-route.xml",
        {"bad-one-way-route.xml:7: edge host \"phone\" has no route to the cloud host \"cloud\""}},
@@ -233,7 +233,8 @@ TEST(PlatformLibrary, BadPlatformFilesExitTwoThroughInspectAndRun) {
        {"bad-negative-latency.xml:9: link \"radio\" has a negative latency (-25 ms)"}},
       {"bad-unknown-link.xml", {"bad-unknown-link.xml", "Link not found: radio-up"}},
       {"bad-duplicate-host.xml",
-       {"bad-duplicate-host.xml", "Refusing to create a second host named 'phone'"}},
+       {"bad-duplicate-host.xml",
+        "bad-duplicate-host.xml:8: host \"phone\": the id is already used on line 7"}},
       // SimGrid aborts the process on these while loading: dsdsi reads them first.
       {"bad-routing-kind.xml",
        {"bad-routing-kind.xml:6: zone \"z\": unknown routing \"Fulll\"", "Full, Floyd"}},
@@ -296,8 +297,8 @@ TEST(PlatformLibrary, InspectListsHostsWithoutRoleAndWarnsAboutIgnoredProperties
   EXPECT_TRUE(std::regex_search(run.output, std::regex(R"(printer\s+\(none\)\s+9)"))) << run.output;
   // A single link used both ways is shared by the way up and the way down of one host only:
   // not listed as shared; the edge host without draft_ms_per_token takes the scenario's.
-  EXPECT_TRUE(
-      std::regex_search(run.output, std::regex(R"(phone\s+edge\s+8\s+default\s+scenario\s+-\s+-\s+50\.000)")))
+  EXPECT_TRUE(std::regex_search(
+      run.output, std::regex(R"(phone\s+edge\s+8\s+default\s+scenario\s+-\s+-\s+50\.000)")))
       << run.output;
   EXPECT_EQ(run.output.find("Shared links"), std::string::npos) << run.output;
 }

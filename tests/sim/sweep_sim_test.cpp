@@ -294,10 +294,11 @@ TEST(SweepBadInput, EveryProblemAtOnceWithFileAndPathAndNothingWritten) {
     "sweep": {"grid": {"network.rtt_ms": [1, -20], "speculation.gamma": [2, 0]}}})";
   const auto values = run_dsdsi({"sweep", scenario.string(), "--out", out.string()});
   EXPECT_EQ(values.exit_code, 2) << values.output;
-  EXPECT_NE(values.output.find(file + ": /sweep/grid/network.rtt_ms/1: /network/rtt_ms: must "
-                                      "be a number >= 0 (shorthand for {\"dist\": \"fixed\", "
-                                      "\"value\": ...}) or an object whose \"dist\" is one of "
-                                      "\"fixed\", \"uniform\", \"lognormal\", \"list\", got -20"),
+  EXPECT_NE(values.output.find(
+                file + ": /sweep/grid/network.rtt_ms/1: /network/rtt_ms: must "
+                       "be a number >= 0 and <= 1000000000 (shorthand for {\"dist\": \"fixed\", "
+                       "\"value\": ...}) or an object whose \"dist\" is one of "
+                       "\"fixed\", \"uniform\", \"lognormal\", \"list\", got -20"),
             std::string::npos)
       << values.output;
   EXPECT_NE(values.output.find(file + ": /sweep/grid/speculation.gamma/1: /speculation/gamma"),

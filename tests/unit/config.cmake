@@ -5,6 +5,7 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/config_did_you_mean_test.cpp
   unit/config_docs_test.cpp
   unit/config_file_test.cpp
+  unit/config_json_text_test.cpp
   unit/config_latency_model_test.cpp
   unit/config_latency_table_test.cpp
   unit/config_real_inputs_test.cpp

@@ -38,8 +38,8 @@ TEST(ConfigFile, MissingFileIsOneProblemNamingIt) {
 TEST(ConfigFile, DirectoryIsOneProblemNamingIt) {
   ScratchDir dir;
   const std::string path = dir.path().string();
-  const std::vector<std::string> expected = {path +
-                                             ": cannot read the scenario: it is a directory"};
+  const std::vector<std::string> expected = {
+      path + ": cannot read the scenario: not a regular file (a directory)"};
   EXPECT_EQ(problems_loading(path), expected);
 }
 

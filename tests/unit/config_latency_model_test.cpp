@@ -153,8 +153,9 @@ TEST(ConfigLatency, ShorthandSetByOverrideNextToAModelIsAttributedToTheOverride)
 
 TEST(ConfigLatency, ABadNumberOrTypeNamesBothForms) {
   const std::string requirement =
-      "must be a number > 0 (shorthand for {\"kind\": \"constant\", \"ms\": ...}) or an object "
-      "whose \"kind\" is one of \"constant\", \"affine\", \"table\", \"roofline\"";
+      "must be a number >= 1e-06 and <= 1000000000 (shorthand for {\"kind\": \"constant\", "
+      "\"ms\": ...}) or an object whose \"kind\" is one of \"constant\", \"affine\", \"table\", "
+      "\"roofline\"";
   for (const json& bad : {json(0), json(-2), json("fast"), json(true), json::array({1})}) {
     const auto problems = problems_of(with_model("cloud", "verify", bad));
     ASSERT_EQ(problems.size(), 1u) << bad;
@@ -169,13 +170,15 @@ struct BadModel {
 
 TEST(ConfigLatency, EachParameterIsCheckedAtItsOwnPointer) {
   const std::vector<BadModel> cases = {
-      {{{"kind", "constant"}, {"ms", 0}}, "/ms: must be a number > 0, got 0"},
-      {{{"kind", "constant"}, {"ms", "7"}}, "/ms: must be a number > 0, got \"7\""},
+      {{{"kind", "constant"}, {"ms", 0}},
+       "/ms: must be a number >= 1e-06 and <= 1000000000, got 0"},
+      {{{"kind", "constant"}, {"ms", "7"}},
+       "/ms: must be a number >= 1e-06 and <= 1000000000, got \"7\""},
       {{{"kind", "constant"}}, "/ms: required for kind \"constant\""},
       {{{"kind", "affine"}, {"base_ms", -1}, {"per_token_ms", 1}},
-       "/base_ms: must be a number >= 0, got -1"},
+       "/base_ms: must be a number >= 0 and <= 1000000000, got -1"},
       {{{"kind", "affine"}, {"base_ms", 1}, {"per_token_ms", -0.5}},
-       "/per_token_ms: must be a number >= 0, got -0.5"},
+       "/per_token_ms: must be a number >= 0 and <= 1000000000, got -0.5"},
       {{{"kind", "affine"}, {"base_ms", 1}}, "/per_token_ms: required for kind \"affine\""},
       {{{"kind", "affine"}, {"base_ms", 0}, {"per_token_ms", 0}},
        ": base_ms and per_token_ms are both 0: every step would take no time (one of them must "
@@ -189,14 +192,14 @@ TEST(ConfigLatency, EachParameterIsCheckedAtItsOwnPointer) {
         {"bytes_per_param", 2},
         {"mem_bw_gbps", 3350},
         {"peak_tflops", 989}},
-       "/params_billion: must be a number > 0, got 0"},
+       "/params_billion: must be a number > 0 and <= 100000, got 0"},
       {{{"kind", "roofline"},
         {"params_billion", 8},
         {"bytes_per_param", 2},
         {"mem_bw_gbps", 3350},
         {"peak_tflops", 989},
         {"overhead_ms", -1}},
-       "/overhead_ms: must be a number >= 0, got -1"},
+       "/overhead_ms: must be a number >= 0 and <= 1000000000, got -1"},
       {{{"kind", "roofline"}, {"params_billion", 8}, {"bytes_per_param", 2}, {"peak_tflops", 989}},
        "/mem_bw_gbps: required for kind \"roofline\""},
       {{{"ms", 5}},
@@ -228,8 +231,8 @@ TEST(ConfigLatency, EveryProblemInAModelIsReportedAtOnce) {
                       {"overhead_msec", 1}};
   const std::vector<std::string> expected = {
       "s.json: /cloud/ar_step/overhead_msec: unknown key (did you mean \"overhead_ms\"?)",
-      "s.json: /cloud/ar_step/params_billion: must be a number > 0, got -8",
-      "s.json: /cloud/ar_step/bytes_per_param: must be a number > 0, got \"2\"",
+      "s.json: /cloud/ar_step/params_billion: must be a number > 0 and <= 100000, got -8",
+      "s.json: /cloud/ar_step/bytes_per_param: must be a number > 0 and <= 64, got \"2\"",
       "s.json: /cloud/ar_step/mem_bw_gbps: required for kind \"roofline\"",
   };
   EXPECT_EQ(problems_of(with_model("cloud", "ar_step", model)), expected);
@@ -241,7 +244,8 @@ TEST(ConfigLatency, OverrideIntoAModelObjectIsAttributedToIt) {
   const auto problems = problems_of(document, {"cloud.verify.ms=-1"});
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0],
-            "--set cloud.verify.ms=-1: /cloud/verify/ms: must be a number > 0, got -1");
+            "--set cloud.verify.ms=-1: /cloud/verify/ms: must be a number >= 1e-06 and <= "
+            "1000000000, got -1");
 }
 
 TEST(ConfigLatency, ResolvedScenarioWithModelsLoadsToItself) {
@@ -289,7 +293,7 @@ TEST(ConfigLatency, CheckValueJoinsTheProblemsOfAModel) {
   json value = {{"kind", "constant"}, {"ms", -1}, {"x", 1}};
   const auto problem = check_value(*find_param("cloud.verify"), value);
   ASSERT_TRUE(problem);
-  EXPECT_EQ(*problem, "/x: unknown key; /ms: must be a number > 0, got -1");
+  EXPECT_EQ(*problem, "/x: unknown key; /ms: must be a number >= 1e-06 and <= 1000000000, got -1");
   json good = 4;
   EXPECT_FALSE(check_value(*find_param("cloud.verify"), good));
 }

@@ -214,7 +214,8 @@ TEST(ConfigLatencyTable, CoverageIsNotCheckedAgainstAnInvalidParameter) {
   dir.write("t.csv", kGoodTable);
   const auto problems = problems_of(verify_scenario(table_model("t.csv"), 0, 8), dir.path());
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems[0].rfind("s.json: /cloud/max_batch: must be an integer >= 1", 0), 0u);
+  EXPECT_EQ(problems[0].rfind("s.json: /cloud/max_batch: must be an integer >= 1 and <= 65536", 0),
+            0u);
 }
 
 std::string read_text(const fs::path& file) {

@@ -75,7 +75,7 @@ TEST(ConfigDefaults, GivenValuesAreStoredInTheirFields) {
         {"batch_window_ms", 5}}},
       {"speculation", {{"gamma", 256}, {"acceptance", {{"kind", "bernoulli"}, {"alpha", 1}}}}},
       {"workload",
-       {{"clients", 1000000},
+       {{"clients", 10000},
         {"requests_per_client", 3},
         {"prompt_tokens", 1},
         {"output_tokens", 2},
@@ -94,7 +94,7 @@ TEST(ConfigDefaults, GivenValuesAreStoredInTheirFields) {
   EXPECT_EQ(s.cloud.batch_window_ms, 5);
   EXPECT_EQ(s.speculation.gamma, 256);
   EXPECT_EQ(s.speculation.acceptance.alpha, 1);
-  EXPECT_EQ(s.workload.clients, 1000000);
+  EXPECT_EQ(s.workload.clients, 10000);
   EXPECT_EQ(s.workload.output_tokens, 2);
   EXPECT_EQ(s.workload.think_ms, 100);
 }
@@ -212,9 +212,11 @@ TEST(ConfigErrors, WrongTypesSayWhatWasExpectedAndShowTheValue) {
       "s.json: /description: must be a string, got 3",
       "s.json: /seed: must be an integer >= 0, got null",
       "s.json: /network/rtt_ms: "
-      "must be a number >= 0 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", \"list\", got \"50\"",
+      "must be a number >= 0 and <= 1000000000 (shorthand for {\"dist\": \"fixed\", \"value\": "
+      "...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", "
+      "\"list\", got \"50\"",
       "s.json: /speculation/gamma: must be an integer >= 1 and <= 256, got 2.5",
-      "s.json: /workload/think_ms: must be a number >= 0, got true",
+      "s.json: /workload/think_ms: must be a number >= 0 and <= 1000000000, got true",
   };
   EXPECT_EQ(problems, expected);
 }
@@ -224,13 +226,13 @@ TEST(ConfigErrors, OutOfRangeStatesTheRangeAndTheValue) {
   document["network"]["uplink_mbps"] = 0;
   document["speculation"]["acceptance"]["alpha"] = 1.5;
   document["speculation"]["gamma"] = 257;
-  document["workload"]["clients"] = 1000001;
+  document["workload"]["clients"] = 10001;
   const auto problems = problems_of(document);
   const std::vector<std::string> expected = {
-      "s.json: /network/uplink_mbps: must be a number > 0, got 0",
+      "s.json: /network/uplink_mbps: must be a number >= 0.001 and <= 1000000000, got 0",
       "s.json: /speculation/gamma: must be an integer >= 1 and <= 256, got 257",
       "s.json: /speculation/acceptance/alpha: must be a number >= 0 and <= 1, got 1.5",
-      "s.json: /workload/clients: must be an integer >= 1 and <= 1000000, got 1000001",
+      "s.json: /workload/clients: must be an integer >= 1 and <= 10000, got 10001",
   };
   EXPECT_EQ(problems, expected);
 }
@@ -244,9 +246,12 @@ TEST(ConfigErrors, IntegerTooLargeForItsStorage) {
   EXPECT_EQ(problems[0],
             "s.json: /seed: must fit an unsigned 64-bit integer (0 to 18446744073709551615), "
             "got 1e+30");
-  EXPECT_EQ(problems[1],
-            "s.json: /workload/output_tokens: must fit a signed 64-bit integer "
-            "(-9223372036854775808 to 9223372036854775807), got 9223372036854775808");
+  // A token count's range (at most 10^6) is checked first: that is what keeps sums in 64 bits.
+  EXPECT_EQ(problems[1].rfind("s.json: /workload/output_tokens: must be an integer >= 1 and <= "
+                              "1000000",
+                              0),
+            0u)
+      << problems[1];
 }
 
 TEST(ConfigErrors, BadChoiceListsTheChoicesAndSuggests) {
@@ -332,7 +337,7 @@ TEST(ConfigErrors, ANonObjectSectionHidesItsContentsButNotOtherProblems) {
   const auto problems = problems_of(document);
   const std::vector<std::string> expected = {
       "s.json: /network: must be an object, got 5",
-      "s.json: /cloud/verify_ms: must be a number > 0, got -1",
+      "s.json: /cloud/verify_ms: must be a number >= 1e-06 and <= 1000000000, got -1",
   };
   EXPECT_EQ(problems, expected);
 }
@@ -350,7 +355,8 @@ TEST(ConfigErrors, NullIsNeverTakenAsTheDefault) {
   document["cloud"]["max_batch"] = nullptr;
   const auto problems = problems_of(document);
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems[0], "s.json: /cloud/max_batch: must be an integer >= 1, got null");
+  EXPECT_EQ(problems[0],
+            "s.json: /cloud/max_batch: must be an integer >= 1 and <= 65536, got null");
 }
 
 }  // namespace

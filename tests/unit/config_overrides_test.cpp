@@ -83,8 +83,11 @@ TEST(ConfigOverrides, ProblemCausedByAnOverrideNamesTheOverride) {
   const auto problems = problems_of(document, {"speculation.gamma=0", "network.uplink_mbps=fast"});
   const std::vector<std::string> expected = {
       "s.json: /network/rtt_ms: "
-      "must be a number >= 0 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", \"list\", got -5",
-      "--set network.uplink_mbps=fast: /network/uplink_mbps: must be a number > 0, got \"fast\"",
+      "must be a number >= 0 and <= 1000000000 (shorthand for {\"dist\": \"fixed\", \"value\": "
+      "...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", "
+      "\"list\", got -5",
+      "--set network.uplink_mbps=fast: /network/uplink_mbps: must be a number >= 0.001 and <= "
+      "1000000000, got \"fast\"",
       "--set speculation.gamma=0: /speculation/gamma: must be an integer >= 1 and <= 256, got 0",
   };
   EXPECT_EQ(problems, expected);

@@ -57,7 +57,7 @@ TEST(ConfigPlatform, NotFoundNamesEveryPlaceTried) {
   EXPECT_FALSE(found.path);
   EXPECT_EQ(found.problem, "file not found: \"p.xml\" (tried " + (first.path() / "p.xml").string() +
                                ", " + (second.path() / "p.xml").string() +
-                               " (not a regular file))");
+                               " (not a regular file (a directory)))");
 }
 
 TEST(ConfigPlatform, LoaderStoresTheAbsolutePathInScenarioAndResolved) {

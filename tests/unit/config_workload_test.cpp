@@ -30,7 +30,8 @@ std::vector<std::string> problems_of(const json& document,
 json with_workload(const json& workload) { return {{"schema_version", 1}, {"workload", workload}}; }
 
 const char* const kDistRequirement =
-    "must be an integer >= 1 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) or an object "
+    "must be an integer >= 1 and <= 1000000 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) "
+    "or an object "
     "whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", \"list\"";
 
 TEST(ConfigWorkload, DefaultsAreAClosedLoopWithFixedLengths) {
@@ -164,7 +165,7 @@ TEST(ConfigWorkload, OverridesReachIntoTheNewForms) {
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0],
             "--set workload.arrival.rate_per_s=0: /workload/arrival/rate_per_s: must be a number "
-            "> 0, got 0");
+            ">= 1e-06 and <= 1000000, got 0");
 }
 
 struct BadValue {
@@ -179,32 +180,33 @@ TEST(ConfigWorkload, EveryRangeAndTypeProblemIsAtItsOwnPointer) {
       {{{"prompt_tokens", 0}}, "/workload/prompt_tokens: " + dist + ", got 0"},
       {{{"prompt_tokens", 12.5}}, "/workload/prompt_tokens: " + dist + ", got 12.5"},
       {{{"output_tokens", "many"}}, "/workload/output_tokens: " + dist + ", got \"many\""},
-      {{{"output_tokens", 1e30}},
-       "/workload/output_tokens: must fit a signed 64-bit integer (-9223372036854775808 to "
-       "9223372036854775807), got 1e+30"},
+      {{{"output_tokens", 1e30}}, "/workload/output_tokens: " + dist + ", got 1e+30"},
       {{{"prompt_tokens", {{"dist", "fixed"}, {"value", 0}}}},
-       "/workload/prompt_tokens/value: must be an integer >= 1, got 0"},
+       "/workload/prompt_tokens/value: must be an integer >= 1 and <= 1000000, got 0"},
       {{{"prompt_tokens", {{"dist", "fixed"}}}},
        "/workload/prompt_tokens/value: required for dist \"fixed\""},
       {{{"prompt_tokens", {{"dist", "uniform"}, {"min", 0}, {"max", 10}}}},
-       "/workload/prompt_tokens/min: must be an integer >= 1, got 0"},
+       "/workload/prompt_tokens/min: must be an integer >= 1 and <= 1000000, got 0"},
       {{{"prompt_tokens", {{"dist", "uniform"}, {"min", 2}, {"max", 10.5}}}},
-       "/workload/prompt_tokens/max: must be an integer >= 1, got 10.5"},
+       "/workload/prompt_tokens/max: must be an integer >= 1 and <= 1000000, got 10.5"},
       {{{"prompt_tokens", {{"dist", "uniform"}, {"min", 50}, {"max", 20}}}},
        "/workload/prompt_tokens/max: must be >= min (50), got 20"},
       {{{"prompt_tokens", {{"dist", "uniform"}, {"min", 5}}}},
        "/workload/prompt_tokens/max: required for dist \"uniform\""},
       {{{"prompt_tokens", {{"dist", "lognormal"}, {"median", 0}, {"sigma", 1}}}},
-       "/workload/prompt_tokens/median: must be a number > 0, got 0"},
+       "/workload/prompt_tokens/median: must be a number > 0 and <= 1000000000, got 0"},
       {{{"prompt_tokens", {{"dist", "lognormal"}, {"median", 5}, {"sigma", -1}}}},
-       "/workload/prompt_tokens/sigma: must be a number >= 0, got -1"},
+       "/workload/prompt_tokens/sigma: must be a number >= 0 and <= 2, got -1"},
       {{{"output_tokens", {{"dist", "list"}, {"values", json::array()}}}},
-       "/workload/output_tokens/values: must be a non-empty list of integers >= 1, got []"},
+       "/workload/output_tokens/values: must be a non-empty list of integers >= 1 and <= 1000000, "
+       "got []"},
       {{{"output_tokens", {{"dist", "list"}, {"values", {3, 0}}}}},
-       "/workload/output_tokens/values: must be a non-empty list of integers >= 1, got 0 at "
+       "/workload/output_tokens/values: must be a non-empty list of integers >= 1 and <= 1000000, "
+       "got 0 at "
        "index 1"},
       {{{"output_tokens", {{"dist", "list"}, {"values", 3}}}},
-       "/workload/output_tokens/values: must be a non-empty list of integers >= 1, got 3"},
+       "/workload/output_tokens/values: must be a non-empty list of integers >= 1 and <= 1000000, "
+       "got 3"},
       {{{"prompt_tokens", {{"dist", "normal"}, {"median", 5}}}},
        "/workload/prompt_tokens/dist: must be one of " + kinds + ", got \"normal\""},
       {{{"prompt_tokens", {{"dist", "lognormla"}, {"median", 5}, {"sigma", 1}}}},
@@ -219,22 +221,25 @@ TEST(ConfigWorkload, EveryRangeAndTypeProblemIsAtItsOwnPointer) {
        "\"lognormal\")"},
       {{{"prompt_tokens", {{"dist", "uniform"}, {"min", 1}, {"mx", 3}, {"max", 3}}}},
        "/workload/prompt_tokens/mx: unknown key (did you mean \"max\"?)"},
-      {{{"think_ms", -1}}, "/workload/think_ms: must be a number >= 0, got -1"},
+      {{{"think_ms", -1}}, "/workload/think_ms: must be a number >= 0 and <= 1000000000, got -1"},
       {{{"arrival", {{"kind", "closed_loop"}, {"think_ms", -5}}}},
-       "/workload/arrival/think_ms: must be a number >= 0 (shorthand for {\"dist\": \"fixed\", "
+       "/workload/arrival/think_ms: must be a number >= 0 and <= 1000000000 (shorthand for "
+       "{\"dist\": \"fixed\", "
        "\"value\": ...}) or an object whose \"dist\" is one of " +
            kinds + ", got -5"},
       {{{"arrival",
          {{"kind", "closed_loop"}, {"think_ms", {{"dist", "uniform"}, {"min", -1}, {"max", 3}}}}}},
-       "/workload/arrival/think_ms/min: must be a number >= 0, got -1"},
+       "/workload/arrival/think_ms/min: must be a number >= 0 and <= 1000000000, got -1"},
       {{{"arrival",
          {{"kind", "closed_loop"}, {"think_ms", {{"dist", "list"}, {"values", {1, -2}}}}}}},
-       "/workload/arrival/think_ms/values: must be a non-empty list of numbers >= 0, got -2 at "
+       "/workload/arrival/think_ms/values: must be a non-empty list of numbers >= 0 and <= "
+       "1000000000, "
+       "got -2 at "
        "index 1"},
       {{{"arrival", {{"kind", "poisson"}}}},
        "/workload/arrival/rate_per_s: required for kind \"poisson\" (or rate_per_client_per_s)"},
       {{{"arrival", {{"kind", "poisson"}, {"rate_per_s", 0}}}},
-       "/workload/arrival/rate_per_s: must be a number > 0, got 0"},
+       "/workload/arrival/rate_per_s: must be a number >= 1e-06 and <= 1000000, got 0"},
       {{{"arrival", {{"kind", "poisson"}, {"rate", 2}, {"rate_per_s", 1}}}},
        "/workload/arrival/rate: unknown key (did you mean \"rate_per_s\"?)"},
       {{{"arrival", {{"kind", "closed_loop"}, {"rate_per_s", 3}}}},
@@ -280,9 +285,9 @@ TEST(ConfigWorkload, EveryProblemOfTheWorkloadIsReportedAtOnce) {
   const std::vector<std::string> expected = {
       "s.json: /workload/arrival/think_ms: not a parameter of kind \"poisson\" (it belongs to "
       "kind \"closed_loop\")",
-      "s.json: /workload/arrival/rate_per_s: must be a number > 0, got -1",
-      "s.json: /workload/prompt_tokens/min: must be an integer >= 1, got 0",
-      "s.json: /workload/prompt_tokens/max: must be an integer >= 1, got \"x\"",
+      "s.json: /workload/arrival/rate_per_s: must be a number >= 1e-06 and <= 1000000, got -1",
+      "s.json: /workload/prompt_tokens/min: must be an integer >= 1 and <= 1000000, got 0",
+      "s.json: /workload/prompt_tokens/max: must be an integer >= 1 and <= 1000000, got \"x\"",
       "s.json: /workload/output_tokens/values: required for dist \"list\"",
   };
   EXPECT_EQ(problems_of(with_workload(workload)), expected);
@@ -412,7 +417,7 @@ TEST(ConfigWorkload, PrefillTableMustCoverTheLongestPromptOfADistribution) {
 
 TEST(ConfigWorkload, RowsAreDocumentedAsNumbersOrDistributions) {
   EXPECT_EQ(valid_values_text(*find_param("workload.prompt_tokens")),
-            "an integer >= 1 (a `fixed` distribution) or a distribution object");
+            "an integer >= 1 and <= 1000000 (a `fixed` distribution) or a distribution object");
   EXPECT_EQ(valid_values_text(*find_param("workload.arrival")), "an arrival process object");
   EXPECT_EQ(requirement_text(*find_param("workload.output_tokens")), kDistRequirement);
 }

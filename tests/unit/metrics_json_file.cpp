@@ -8,6 +8,7 @@
 #include <string>
 
 #include "dsdsi/metrics/json_file.hpp"
+#include "dsdsi/metrics/write_error.hpp"
 
 namespace fs = std::filesystem;
 
@@ -60,6 +61,24 @@ TEST_F(MetricsJsonFile, UnopenableFileThrows) {
 TEST_F(MetricsJsonFile, WriteErrorThrows) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
   EXPECT_THROW(write_json_file("/dev/full", 1), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace dsdsi
+
+namespace dsdsi {
+namespace {
+
+// /dev/full accepts the open and fails every write with ENOSPC, as a full disk does.
+TEST(MetricsWriteError, AFullDiskIsNamedAsSuch) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  try {
+    write_json_file("/dev/full", nlohmann::ordered_json{{"a", std::string(1 << 16, 'x')}});
+    FAIL() << "no error";
+  } catch (const WriteError& e) {
+    EXPECT_NE(std::string(e.what()).find("/dev/full"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("the disk is full"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <ctime>
 #include <filesystem>
@@ -213,6 +215,76 @@ TEST_F(MetricsDefaultRunDir, ClockVersionUsesTheSameScheme) {
   const std::string name = default_run_dir(root_, "a/b/scen.json").filename().string();
   EXPECT_EQ(name.rfind("scen-", 0), 0u) << name;
   EXPECT_EQ(name.size(), std::string("scen-YYYYmmdd-HHMMSS").size()) << name;
+}
+
+}  // namespace
+}  // namespace dsdsi
+
+namespace dsdsi {
+namespace {
+
+// A process id that no process has: a child that has exited and been reaped.
+pid_t dead_pid() {
+  const pid_t child = fork();
+  if (child == 0) _exit(0);
+  int status = 0;
+  waitpid(child, &status, 0);
+  return child;
+}
+
+class MetricsStagedLeftovers : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "dsdsi-left-XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    root_ = pattern;
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  fs::path root_;
+};
+
+TEST_F(MetricsStagedLeftovers, StagingOfADeadProcessIsRemovedOthersAreKept) {
+  const std::string dead = std::to_string(dead_pid());
+  const std::string alive = std::to_string(getppid());
+  const std::vector<std::string> removed = {".run.staging-" + dead + "-0",
+                                            ".run.old-" + dead + "-3"};
+  const std::vector<std::string> kept = {
+      ".run.staging-" + alive + "-0",   // its process still runs
+      ".other.staging-" + dead + "-0",  // another output folder's
+      ".run.staging-x-0",               // not dsdsi's name pattern
+      ".run.staging-" + dead + "-0-extra"};
+  for (const auto& name : removed) {
+    fs::create_directories(root_ / name / "points");
+    std::ofstream(root_ / name / "points" / "f") << "x";
+  }
+  for (const auto& name : kept) fs::create_directories(root_ / name);
+  // A symbolic link with the pattern is never followed nor removed.
+  fs::create_directories(root_ / "target");
+  fs::create_directory_symlink(root_ / "target", root_ / (".run.staging-" + dead + "-1"));
+
+  StagedOutputDir out(root_ / "run", false);
+  for (const auto& name : removed) EXPECT_FALSE(fs::exists(root_ / name)) << name;
+  for (const auto& name : kept) EXPECT_TRUE(fs::exists(root_ / name)) << name;
+  EXPECT_TRUE(fs::is_symlink(root_ / (".run.staging-" + dead + "-1")));
+  EXPECT_TRUE(fs::exists(root_ / "target"));
+}
+
+TEST_F(MetricsStagedLeftovers, ParentsCreatedForAFailedRunAreRemoved) {
+  fs::create_directories(root_ / "existing");
+  {
+    StagedOutputDir out(root_ / "existing" / "a" / "b" / "run", false);
+    EXPECT_TRUE(fs::is_directory(root_ / "existing" / "a" / "b"));
+  }  // not committed: the run failed
+  EXPECT_FALSE(fs::exists(root_ / "existing" / "a"));
+  EXPECT_TRUE(fs::is_directory(root_ / "existing"));  // was there before
+}
+
+TEST_F(MetricsStagedLeftovers, ParentsOfACommittedRunStay) {
+  {
+    StagedOutputDir out(root_ / "a" / "run", false);
+    out.commit();
+  }
+  EXPECT_TRUE(fs::is_directory(root_ / "a" / "run"));
 }
 
 }  // namespace

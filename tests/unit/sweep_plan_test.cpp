@@ -67,8 +67,11 @@ TEST_F(SweepPlanTest, BadValuesAreAllReportedOnceEach) {
           ": /sweep/grid/mode/1: /mode: must be one of \"cloud_ar\", \"colocated_sd\", "
           "\"dsd_sync\", \"dsd_pipelined\", \"edge_ar\", got \"dsd_sink\" (did you mean "
           "\"dsd_sync\"?)",
-      path + ": /sweep/grid/network.rtt_ms/1: /network/rtt_ms: "
-      "must be a number >= 0 (shorthand for {\"dist\": \"fixed\", \"value\": ...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", \"list\", got -20",
+      path +
+          ": /sweep/grid/network.rtt_ms/1: /network/rtt_ms: "
+          "must be a number >= 0 and <= 1000000000 (shorthand for {\"dist\": \"fixed\", \"value\": "
+          "...}) or an object whose \"dist\" is one of \"fixed\", \"uniform\", \"lognormal\", "
+          "\"list\", got -20",
       path +
           ": /sweep/grid/speculation.gamma/1: /speculation/gamma: must be an integer >= 1 "
           "and <= 256, got 0"};

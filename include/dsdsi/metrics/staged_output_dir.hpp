@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace dsdsi {
 
@@ -18,14 +19,17 @@ class OutputDirError : public std::runtime_error {
 
 class StagedOutputDir {
  public:
-  // Creates the parent folders of `final_dir` if needed and the staging folder. Throws
+  // Creates the parent folders of `final_dir` if needed and the staging folder, after removing
+  // the staging folders that killed dsdsi processes left next to `final_dir` (only hidden
+  // folders of dsdsi's own name pattern, owned by this user, whose process is gone). Throws
   // OutputDirError when `final_dir` exists and is not an empty folder and replace_existing is
   // false (the message says to use --force or another --out), when it exists and is not a
   // folder, when it is the file system root, the home folder, the current folder or one of its
   // parents (never replaced, even with replace_existing), or when the staging folder cannot be
   // created.
   StagedOutputDir(std::filesystem::path final_dir, bool replace_existing);
-  // Removes the staging folder if commit() was not reached. Never throws.
+  // Removes the staging folder, and the parent folders the constructor created (when empty),
+  // if commit() was not reached. Never throws.
   ~StagedOutputDir();
   StagedOutputDir(const StagedOutputDir&) = delete;
   StagedOutputDir& operator=(const StagedOutputDir&) = delete;
@@ -42,8 +46,10 @@ class StagedOutputDir {
 
  private:
   void replace_existing_final();
+  void remove_created_parents() noexcept;
 
   std::filesystem::path final_dir_;
+  std::vector<std::filesystem::path> created_parents_;  // deepest first
   std::filesystem::path staging_;
   bool replace_existing_;
   bool committed_ = false;

@@ -8,9 +8,8 @@
 
 namespace dsdsi {
 
-// id -> line (1-based) of the first `<tag ... id="...">` that declares it; an unreadable file
-// gives an empty map. An opening tag split over several lines is found when `id` is on the
-// line of the tag name.
+// id -> line (1-based) of the first `<tag ... id="...">` that declares it (the line where the
+// tag opens); an unreadable file gives an empty map.
 std::map<std::string, int> xml_declaration_lines(const std::string& file, const std::string& tag);
 
 }  // namespace dsdsi
