@@ -299,6 +299,7 @@ std::vector<ParamSpec> network_and_host_rows() {
                     "docs/latency.md). The closed forms add it to t_v.")
           .default_to(0)
           .at_least(0)
+          .at_most(limits::kMaxMs)
           .store(&S::cloud, &CloudParams::verify_overhead_ms),
       Param::number("cloud.watts_busy", "W",
                     "Power of a cloud server while it computes (SimGrid's energy plugin); with "

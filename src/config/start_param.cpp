@@ -1,6 +1,8 @@
 // The start kinds of a closed loop and their parameters.
 #include "dsdsi/config/start_param.hpp"
 
+#include "dsdsi/config/limits.hpp"
+
 namespace dsdsi {
 namespace {
 
@@ -27,7 +29,7 @@ ParamKind ramp_kind() {
           "Client c (from 0) submits its first request at c x `over_ms` / `workload.clients`: "
           "evenly spaced over [0, `over_ms`), deterministic.",
           {{"kind", "ramp"}, {"over_ms", 10000}},
-          {Param::number("over_ms", "ms", "Length of the ramp.").required().above(0).not_stored()},
+          {Param::number("over_ms", "ms", "Length of the ramp.").required().above(0).at_most(limits::kMaxMs).not_stored()},
           nullptr};
 }
 

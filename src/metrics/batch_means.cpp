@@ -2,18 +2,9 @@
 
 #include <cmath>
 
-namespace dsdsi {
+#include "dsdsi/metrics/student_t.hpp"
 
-double student_t975(std::size_t df) {
-  // Two-sided 95% (0.975 quantile), df 1..30, from standard tables; beyond 30 the normal 1.96
-  // is within 2% (and kTimeBatches keeps df at 19 anyway).
-  static const double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
-                                 2.262,  2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
-                                 2.110,  2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
-                                 2.060,  2.056, 2.052, 2.048, 2.045, 2.042};
-  if (df >= 1 && df <= 30) return table[df - 1];
-  return 1.960;
-}
+namespace dsdsi {
 
 namespace {
 // The values, when every one is present and there are at least `least`.
@@ -43,7 +34,8 @@ std::optional<double> ci95_half_width(const std::vector<std::optional<double>>& 
   for (const double x : *values) ss += (x - m) * (x - m);
   const auto k = values->size();
   const double sd = std::sqrt(ss / static_cast<double>(k - 1));
-  return student_t975(k - 1) * sd / std::sqrt(static_cast<double>(k));
+  const double t = student_t_quantile(0.975, static_cast<double>(k - 1));
+  return t * sd / std::sqrt(static_cast<double>(k));
 }
 
 std::optional<std::size_t> TimeBatches::of(double t_ms) const {

@@ -24,8 +24,10 @@ SHORT = ["--set", "workload.requests_per_client=1", "--set", "workload.output_to
 OUTPUTS = [
     ("run", ["run", "scenarios/quickstart.json"] + SHORT),
     ("fleet", ["run", "scenarios/edge_fleet.json"] + SHORT),
+    ("steady", ["run", "scenarios/steady_state.json", "--set", "measure.horizon_ms=20000",
+                "--set", "measure.warmup_ms=2000"]),
     ("sweep", ["sweep", "scenarios/quickstart.json", "--jobs", "1",
-               "--set", 'sweep={"grid": {"mode": ["dsd_sync", "cloud_ar"]}}'] + SHORT),
+               "--set", 'sweep={"grid": {"mode": ["dsd_sync", "cloud_ar"]}, "repeats": 2}'] + SHORT),
     ("capacity", ["capacity", "scenarios/quickstart.json", "--slo", "tpot_ms_p95=60",
                   "--max", "2", "--modes", "dsd_sync,colocated_sd"] + SHORT),
 ]

@@ -45,7 +45,8 @@ class LoaderTest(unittest.TestCase):
         s = run.summary
         self.assertEqual(len(run.requests), s["requests"])
         self.assertEqual(run.requests["output_tokens"].sum(), s["output_tokens"])
-        self.assertEqual(len(run.rounds), s["rounds"])
+        decode = run.rounds[run.rounds["kind"] != "prefill"]  # prefills are jobs, not rounds
+        self.assertEqual(len(decode), s["rounds"])
         self.assertEqual(run.rounds["accepted"].sum(), s["accepted_tokens"])
         self.assertEqual(len(run.clients), 60)
         self.assertEqual(len(run.servers), 1)
@@ -53,7 +54,8 @@ class LoaderTest(unittest.TestCase):
         self.assertEqual(run.metrics["tpot_ms_p95"], s["tpot_ms_p95"])
         self.assertNotIn("by_class", run.metrics.index)
         self.assertEqual(run.info["seed"], 1)
-        self.assertIsNone(run.timeline)  # this run wrote none
+        # Every token is committed by some job that ended in some interval of the timeline.
+        self.assertEqual(run.timeline["committed_tokens"].sum(), s["output_tokens"])
 
     def test_by_class_is_one_row_per_device_class(self):
         run = dsdsi.load_run(self.work / "fleet")
@@ -76,7 +78,11 @@ class LoaderTest(unittest.TestCase):
         self.assertIn("tpot_ms_mean", sweep.metrics)
         self.assertIn("tpot_ms_closed_form", sweep.metrics)
         self.assertNotIn("error", sweep.metrics)
-        self.assertIsNone(sweep.summary)  # this binary's sweep may not write one
+        # Two repeats per combination: four rows of n = 2, each the mean of its two points.
+        self.assertEqual(len(sweep.summary), 4)
+        self.assertTrue((sweep.summary["n"] == 2).all())
+        first = sweep.points["tpot_ms_mean"][:2].mean()
+        self.assertAlmostEqual(sweep.summary["tpot_ms_mean_mean"].iloc[0], first, places=9)
         # A point's run is the row's numbers.
         row = sweep.points.iloc[3]
         point = sweep.point(row["point"])

@@ -81,7 +81,7 @@ TEST(AnalyzeCli, PlatformScenarioIsAnalysedPerEdgeHostRoute) {
          "network.rtt_ms=" + number(edge.at("rtt_ms")), "--set",
          "network.uplink_mbps=" + number(edge.at("up").at("bottleneck_mbps")), "--set",
          "network.downlink_mbps=" + number(edge.at("down").at("bottleneck_mbps")), "--set",
-         "network.cloud_link_gbps=1e9", "--set",
+         "network.cloud_link_gbps=1e6", "--set",
          "edge.draft_ms_per_token=" + number(inputs.at("t_de_ms")), "--set", "workload.clients=1"});
     ASSERT_EQ(generated.exit_code, 0) << generated.output;
     const auto expected = nlohmann::json::parse(generated.output);

@@ -131,7 +131,7 @@ TEST(MeasurementSim, TimelineObeysLittlesLawAndIntegratesToTheBusyFraction) {
   const auto out = dir.path() / "out";
   const auto summary = run_and_summarize(
       one_client(),
-      {"workload.clients=40", "workload.requests_per_client=1000000",  // the horizon ends it
+      {"workload.clients=40", "workload.requests_per_client=1000",  // the horizon ends it
        "workload.output_tokens=40", "cloud.servers=2", "cloud.max_batch=8",
        "cloud.batch_window_ms=5", R"(workload.arrival={"kind": "poisson", "rate_per_s": 20})",
        "measure.warmup_ms=20000", "measure.horizon_ms=200000", "measure.timeline_ms=2500"},

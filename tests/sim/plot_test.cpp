@@ -101,7 +101,7 @@ TEST(PlotFigures, RunWithDeviceClassesFormatsAndSize) {
   const auto png = plot({run_dir.string(), "--out", (dir.path() / "png").string()});
   ASSERT_EQ(png.exit_code, 0) << png.output;
   EXPECT_EQ(files_in(dir.path() / "png"),
-            (std::vector<std::string>{"by_class.png", "latency_cdf.png"}));
+            (std::vector<std::string>{"by_class.png", "latency_cdf.png", "timeline.png"}));
   EXPECT_EQ(check_pngs(dir.path() / "png").exit_code, 0);
 
   for (const std::string format : {"pdf", "svg"}) {

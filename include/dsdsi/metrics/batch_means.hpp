@@ -16,9 +16,6 @@ namespace dsdsi {
 constexpr std::size_t kTimeBatches = 20;
 constexpr std::int64_t kMinRequestsPerBatch = 10;
 
-// Student's t quantile at 0.975 for `df` degrees of freedom (df >= 1).
-double student_t975(std::size_t df);
-
 // The 95% half-width from batch values; none with fewer than 2 values or any value missing.
 std::optional<double> ci95_half_width(const std::vector<std::optional<double>>& batch_values);
 
