@@ -12,7 +12,7 @@ namespace dsdsi::cli {
 namespace {
 
 // SimGrid's own options (--cfg=name:value, --log=...) go to the engine untouched; CLI11 would
-// reject them, and SimGrid would swallow --help (SIMGRID_NOTES.md), so they are split off first.
+// reject them, and SimGrid would swallow --help, so they are split off first.
 bool is_simgrid_arg(const std::string& arg) {
   return arg.rfind("--cfg=", 0) == 0 || arg.rfind("--log=", 0) == 0;
 }

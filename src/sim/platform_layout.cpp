@@ -13,7 +13,7 @@ namespace sg4 = simgrid::s4u;
 
 void configure_network_model(NetworkModel model) {
   if (model == NetworkModel::exact) {
-    // Transfer time = latency + size / bandwidth, exactly (SIMGRID_NOTES.md): no TCP latency
+    // Transfer time = latency + size / bandwidth, exactly: no TCP latency
     // factor, no TCP window cap, no cross-traffic.
     sg4::Engine::set_config("network/model:CM02");
     sg4::Engine::set_config("network/TCP-gamma:1e15");

@@ -2,7 +2,7 @@
 // behind its own split-duplex WAN link. One-way latency is the client's RTT / 2 on its edge link,
 // so a round trip edge -> cloud -> edge pays exactly that RTT. With `network.shared_uplink`,
 // each group of clients' routes also cross one shared access link (latency 0), whose bandwidth
-// SimGrid shares between the group's concurrent transfers. Routes are O(N) (SIMGRID_NOTES.md).
+// SimGrid shares between the group's concurrent transfers. Routes are O(N).
 #include <simgrid/s4u/Link.hpp>
 #include <simgrid/s4u/NetZone.hpp>
 #include <string>

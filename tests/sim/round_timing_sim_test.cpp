@@ -47,7 +47,7 @@ TEST(RoundTimingSim, EverySynchronousRoundCostsDraftPlusRttPlusVerifyPlusSeriali
 namespace {
 
 // `network.model: "tcp"` hands transfers to SimGrid's calibrated LV08 model, whose documented
-// constants are a latency factor of 13.01 and a bandwidth factor of 0.97 (SIMGRID_NOTES.md):
+// constants are a latency factor of 13.01 and a bandwidth factor of 0.97:
 // an upload of S bytes over one-way latency L takes 13.01 L + S / (0.97 B). With one client
 // the verifier is idle when a window arrives, so verify_start - sent is exactly that upload.
 TEST(RoundTimingSim, TcpModelUsesSimGridsCalibratedLatencyAndBandwidthFactors) {

@@ -1,6 +1,6 @@
 #pragma once
 // Each sweep point runs `dsdsi run` in a process of its own: SimGrid allows one engine per
-// process (SIMGRID_NOTES.md), and a point that crashes takes nothing else down. The child is
+// process, and a point that crashes takes nothing else down. The child is
 // this very binary (/proc/self/exe: the same build for every point, even if the file is
 // replaced during the sweep), and it is killed if the sweep dies (PR_SET_PDEATHSIG), so a
 // killed sweep leaves no orphan writing into its folder.

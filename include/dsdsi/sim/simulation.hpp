@@ -1,6 +1,6 @@
 #pragma once
 // One simulation: a SimGrid engine, the platform, the actors. SimGrid allows one engine per
-// process (SIMGRID_NOTES.md), so a process builds at most one Simulation.
+// process, so a process builds at most one Simulation.
 #include <memory>
 #include <simgrid/s4u/Engine.hpp>
 #include <string>
