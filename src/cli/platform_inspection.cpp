@@ -27,7 +27,7 @@ std::string role_of(const sg4::Host* host) {
   return role == nullptr ? "" : role;
 }
 
-std::string where(const std::string& file, int line) {
+std::string declared_at(const std::string& file, int line) {
   return line == 0 ? file : file + ":" + std::to_string(line);
 }
 
@@ -53,13 +53,13 @@ RouteFacts describe(const std::vector<sg4::Link*>& links, double latency_s) {
   return facts;
 }
 
-std::string number(double value, const char* format) {
+std::string formatted(double value, const char* format) {
   char text[64];
   std::snprintf(text, sizeof text, format, value);
   return text;
 }
 
-std::string mbps(double value) { return number(value, "%.6g"); }
+std::string mbps(double value) { return formatted(value, "%.6g"); }
 
 // Edge hosts in document order: build_platform() places clients on them in that order,
 // round-robin, so the first clients name each edge host once. Edge hosts that the layout is too
@@ -85,7 +85,7 @@ struct LinkUse {
   bool up = false, down = false;
 };
 
-std::string wattage_of(const simgrid::s4u::Host* host) {
+std::string declared_wattage(const simgrid::s4u::Host* host) {
   const char* value = host->get_property("wattage_per_state");
   return value == nullptr ? std::string() : std::string(value);
 }
@@ -108,7 +108,7 @@ PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& la
     cloud.role = "cloud";
     cloud.line = host_line(cloud.name);
     cloud.speed_factor = server.speed;
-    cloud.wattage = wattage_of(server.host);
+    cloud.wattage = declared_wattage(server.host);
     facts.clouds.push_back(cloud);
   }
 
@@ -125,7 +125,7 @@ PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& la
     edge.name = host->get_name();
     edge.role = "edge";
     edge.line = host_line(edge.name);
-    edge.wattage = wattage_of(host);
+    edge.wattage = declared_wattage(host);
     edge.device_class = device_class_of(host);
     if (const char* value = host->get_property("draft_ms_per_token")) {
       const auto placed = placement_of.find(host);
@@ -172,7 +172,7 @@ PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& la
     if (host->get_property(property) == nullptr) return;
     const std::string role = role_of(host);
     facts.warnings.push_back(
-        where(file, host_line(host->get_name())) + ": host \"" + host->get_name() + "\" (" +
+        declared_at(file, host_line(host->get_name())) + ": host \"" + host->get_name() + "\" (" +
         (role.empty() ? std::string("no role") : "role " + role) + ") has a " + property +
         " property, which dsdsi reads on " + reader + " hosts only: ignored");
   };
@@ -202,13 +202,13 @@ std::string platform_facts_table(const PlatformFacts& facts) {
                                     : "");
   };
   for (const auto& c : facts.clouds) {
-    rows.push_back({c.name, "cloud", line(c), "-", "-", number(c.speed_factor, "%g"), watts(c), "-",
-                    "-", "-", "-", "-", "-"});
+    rows.push_back({c.name, "cloud", line(c), "-", "-", formatted(c.speed_factor, "%g"), watts(c),
+                    "-", "-", "-", "-", "-", "-"});
   }
   for (const auto& e : facts.edges) {
     rows.push_back({e.name, "edge", line(e), e.device_class,
-                    e.draft_ms_per_token ? number(*e.draft_ms_per_token, "%g") : "scenario", "-",
-                    watts(e), number(e.rtt_ms, "%.3f"), mbps(e.up.bottleneck_mbps), via(e.up),
+                    e.draft_ms_per_token ? formatted(*e.draft_ms_per_token, "%g") : "scenario", "-",
+                    watts(e), formatted(e.rtt_ms, "%.3f"), mbps(e.up.bottleneck_mbps), via(e.up),
                     mbps(e.down.bottleneck_mbps), via(e.down),
                     std::to_string(e.up.links.size()) + "/" + std::to_string(e.down.links.size())});
   }
@@ -265,24 +265,24 @@ std::string platform_facts_json(const PlatformFacts& facts) {
   out["routes_to"] = facts.clouds.front().name;
   out["cloud_hosts"] = ordered_json::array();
   for (const auto& c : facts.clouds) {
-    out["cloud_hosts"].push_back(
-        ordered_json{{"host", c.name},
-                     {"line", line(c)},
-                     {"speed_factor", c.speed_factor},
-                     {"wattage_per_state", c.wattage.empty() ? ordered_json() : ordered_json(c.wattage)}});
+    out["cloud_hosts"].push_back(ordered_json{
+        {"host", c.name},
+        {"line", line(c)},
+        {"speed_factor", c.speed_factor},
+        {"wattage_per_state", c.wattage.empty() ? ordered_json() : ordered_json(c.wattage)}});
   }
   out["edge_hosts"] = ordered_json::array();
   for (const auto& e : facts.edges) {
-    out["edge_hosts"].push_back(
-        ordered_json{{"host", e.name},
-                     {"line", line(e)},
-                     {"device_class", e.device_class},
-                     {"wattage_per_state", e.wattage.empty() ? ordered_json() : ordered_json(e.wattage)},
-                     {"draft_ms_per_token",
-                      e.draft_ms_per_token ? ordered_json(*e.draft_ms_per_token) : ordered_json()},
-                     {"rtt_ms", e.rtt_ms},
-                     {"up", route(e.up)},
-                     {"down", route(e.down)}});
+    out["edge_hosts"].push_back(ordered_json{
+        {"host", e.name},
+        {"line", line(e)},
+        {"device_class", e.device_class},
+        {"wattage_per_state", e.wattage.empty() ? ordered_json() : ordered_json(e.wattage)},
+        {"draft_ms_per_token",
+         e.draft_ms_per_token ? ordered_json(*e.draft_ms_per_token) : ordered_json()},
+        {"rtt_ms", e.rtt_ms},
+        {"up", route(e.up)},
+        {"down", route(e.down)}});
   }
   out["other_hosts"] = ordered_json::array();
   for (const auto& o : facts.others) {

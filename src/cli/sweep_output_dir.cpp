@@ -18,8 +18,6 @@ namespace fs = std::filesystem;
 namespace dsdsi::cli {
 namespace {
 
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
 std::string read_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::ostringstream text;
@@ -81,25 +79,28 @@ SweepOutputDir::SweepOutputDir(fs::path dir, bool resume, const nlohmann::ordere
     : dir_(std::move(dir)), header_(header) {
   std::error_code ec;
   if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec)) {
-    throw OutputDirError("output folder " + quoted(dir_) + " exists and is not a folder");
+    throw OutputDirError("output folder " + quoted_path(dir_) + " exists and is not a folder");
   }
   bool has_sweep = false;
   if (fs::is_directory(dir_, ec)) {
     for (const auto& entry : fs::directory_iterator(dir_, ec)) {
       if (!resume) {
-        throw OutputDirError("output folder " + quoted(dir_) +
+        throw OutputDirError("output folder " + quoted_path(dir_) +
                              " exists and is not empty; use --resume to continue the sweep it "
                              "holds, or choose another --out");
       }
       if (!is_sweep_entry(entry.path().filename())) {
-        throw OutputDirError("cannot resume in " + quoted(dir_) + ": it holds " +
-                             quoted(entry.path().filename()) + ", so it is not a sweep's folder");
+        throw OutputDirError("cannot resume in " + quoted_path(dir_) + ": it holds " +
+                             quoted_path(entry.path().filename()) +
+                             ", so it is not a sweep's folder");
       }
       has_sweep = true;
     }
   }
   fs::create_directories(dir_ / "points", ec);
-  if (ec) throw OutputDirError("cannot create " + quoted(dir_ / "points") + ": " + ec.message());
+  if (ec) {
+    throw OutputDirError("cannot create " + quoted_path(dir_ / "points") + ": " + ec.message());
+  }
   take_lock();
 
   const fs::path facts = dir_ / "sweep.json";
@@ -124,7 +125,8 @@ SweepOutputDir::SweepOutputDir(fs::path dir, bool resume, const nlohmann::ordere
   publish_in_point_order();
   csv_fd_ = ::open((dir_ / "sweep.csv").c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
   if (csv_fd_ < 0) {
-    throw OutputDirError("cannot open " + quoted(dir_ / "sweep.csv") + ": " + std::strerror(errno));
+    throw OutputDirError("cannot open " + quoted_path(dir_ / "sweep.csv") + ": " +
+                         std::strerror(errno));
   }
   remove_leftovers();
 }
@@ -138,10 +140,10 @@ void SweepOutputDir::take_lock() {
   const fs::path lock = dir_ / ".sweep.lock";
   lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (lock_fd_ < 0) {
-    throw OutputDirError("cannot create " + quoted(lock) + ": " + std::strerror(errno));
+    throw OutputDirError("cannot create " + quoted_path(lock) + ": " + std::strerror(errno));
   }
   if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-    throw OutputDirError("another dsdsi sweep is writing to " + quoted(dir_) +
+    throw OutputDirError("another dsdsi sweep is writing to " + quoted_path(dir_) +
                          " (it holds .sweep.lock); wait for it or choose another --out");
   }
 }

@@ -38,7 +38,7 @@ Layout layout_of(const std::vector<std::string>& columns) {
   return layout;
 }
 
-std::optional<double> number(const std::string& cell) {
+std::optional<double> parse_cell(const std::string& cell) {
   if (cell.empty()) return std::nullopt;
   std::size_t used = 0;
   double value = NAN;
@@ -51,7 +51,7 @@ std::optional<double> number(const std::string& cell) {
   return value;
 }
 
-std::string number_text(const std::optional<double>& value) {
+std::string stat_cell(const std::optional<double>& value) {
   return value ? nlohmann::json(*value).dump() : std::string();
 }
 
@@ -103,7 +103,7 @@ std::string sweep_summary_text(const std::vector<std::string>& columns,
     bool numeric = true;
     for (const auto& [id, c] : combinations) {
       for (const auto& cells : c.passed)
-        numeric = numeric && (cells[m].empty() || number(cells[m]));
+        numeric = numeric && (cells[m].empty() || parse_cell(cells[m]));
     }
     if (numeric) metrics.push_back(m);
   }
@@ -124,14 +124,14 @@ std::string sweep_summary_text(const std::vector<std::string>& columns,
     for (const std::size_t m : metrics) {
       std::vector<double> values;
       for (const auto& row : c.passed) {
-        if (const auto v = number(row[m])) values.push_back(*v);
+        if (const auto v = parse_cell(row[m])) values.push_back(*v);
       }
       // Null in some passed repeats: undefined there, so no statistic stands for all of them.
       const RepeatStats stats =
           values.size() == c.passed.size() ? repeat_stats(values) : RepeatStats{};
-      cells.push_back(number_text(stats.mean));
-      cells.push_back(number_text(stats.sd));
-      cells.push_back(number_text(stats.ci95));
+      cells.push_back(stat_cell(stats.mean));
+      cells.push_back(stat_cell(stats.sd));
+      cells.push_back(stat_cell(stats.ci95));
     }
     text += csv_line(cells);
   }

@@ -4,14 +4,13 @@
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/limits.hpp"
 #include "dsdsi/config/platform_path.hpp"
+#include "dsdsi/config/problem_list.hpp"
 #include "dsdsi/config/trace_files.hpp"
 
 namespace dsdsi {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::size_t kMaxProblems = 10;  // as in a trace file's own problems
 
 // The one place the kinds' names are spelt.
 const std::vector<std::pair<std::string, ArrivalKind>> kArrivalKinds = {
@@ -114,15 +113,16 @@ std::vector<NestedProblem> check_trace_clients(const json& stored, const ValueLo
   for (const auto& line : stored.at("requests")) {
     const auto client = line.find("client");
     if (client == line.end() || client->get<std::int64_t>() < count) continue;
-    if (++total > kMaxProblems) continue;
+    if (++total > kMaxFileProblems) continue;
     problems.push_back({{"file"},
                         file + ":" + std::to_string(line.at("line").get<std::size_t>()) +
                             ": client: must be < workload.clients (" + std::to_string(count) +
                             "), got " + show_value(*client)});
   }
-  if (total > kMaxProblems) {
+  if (total > kMaxFileProblems) {
     problems.push_back(
-        {{"file"}, file + ": ... and " + std::to_string(total - kMaxProblems) + " more problems"});
+        {{"file"},
+         file + ": ... and " + std::to_string(total - kMaxFileProblems) + " more problems"});
   }
   return problems;
 }

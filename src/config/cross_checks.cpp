@@ -213,7 +213,7 @@ void check_prefill_coverage(const Scenario& s, ProblemList& problems) {
   }
 }
 
-std::string number_text(double value) {
+std::string short_number(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%g", value);
   return text;
@@ -231,7 +231,7 @@ void check_verify_table_for_adaptive_gamma(const Scenario& s, ProblemList& probl
   const double need = static_cast<double>(s.cloud.max_batch * (s.speculation.policy.gamma_max + 1));
   if (need > verify.points.back().first) {
     problems.add({"cloud", "verify", "file"},
-                 "covers batched tokens up to " + number_text(verify.points.back().first) +
+                 "covers batched tokens up to " + short_number(verify.points.back().first) +
                      ", but with speculation.policy.gamma_max " +
                      std::to_string(s.speculation.policy.gamma_max) +
                      " this scenario can ask for " + std::to_string(need) +
@@ -244,8 +244,8 @@ void check_measure_window(const Scenario& s, ProblemList& problems) {
   const MeasureParams& m = s.measure;
   if (m.horizon_ms > 0 && m.warmup_ms >= m.horizon_ms) {
     problems.add({"measure", "warmup_ms"}, "must be below measure.horizon_ms (" +
-                                               number_text(m.horizon_ms) + "), got " +
-                                               number_text(m.warmup_ms));
+                                               short_number(m.horizon_ms) + "), got " +
+                                               short_number(m.warmup_ms));
   }
 }
 

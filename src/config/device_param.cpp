@@ -14,7 +14,7 @@ using nlohmann::json;
 // Shares are fractions of the clients: they must add up to 1, up to rounding in the file.
 constexpr double kShareTolerance = 1e-6;
 
-std::string text_of(double x) {
+std::string decimal_text(double x) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.10g", x);
   return buffer;
@@ -72,7 +72,7 @@ std::vector<NestedProblem> finish_devices(const json& value, json&) {
     }
   }
   if (std::abs(total - 1) > kShareTolerance) {
-    problems.push_back({{}, "the shares must add up to 1, got " + text_of(total)});
+    problems.push_back({{}, "the shares must add up to 1, got " + decimal_text(total)});
   }
   return problems;
 }
@@ -95,8 +95,8 @@ std::vector<NestedProblem> check_wattage_pair(const json& object) {
   if (idle && !busy) return {{{"watts_idle"}, "needs watts_busy too (a host has both powers)"}};
   if (busy && object.at("watts_busy").get<double>() < object.at("watts_idle").get<double>()) {
     return {{{"watts_busy"},
-             "must be >= watts_idle (" + text_of(object.at("watts_idle").get<double>()) +
-                 "), got " + text_of(object.at("watts_busy").get<double>())}};
+             "must be >= watts_idle (" + decimal_text(object.at("watts_idle").get<double>()) +
+                 "), got " + decimal_text(object.at("watts_busy").get<double>())}};
   }
   return {};
 }

@@ -30,7 +30,7 @@ std::vector<NestedProblem> finish_uniform(const json& object, json&) {
   return {};
 }
 
-ParamKind fixed_kind() {
+ParamKind fixed_distribution_kind() {
   return {"fixed",
           "Always `value`; a bare number is the same.",
           {{"dist", "fixed"}, {"value", 128}},
@@ -123,7 +123,7 @@ std::shared_ptr<const KindFamily> distribution_family() {
       "[docs/workloads.md](workloads.md) shows them in use.",
       "fixed",
       "value",
-      {fixed_kind(), uniform_kind(), lognormal_kind(), list_kind()},
+      {fixed_distribution_kind(), uniform_kind(), lognormal_kind(), list_kind()},
       "dist"});
   return family;
 }

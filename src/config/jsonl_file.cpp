@@ -7,13 +7,12 @@
 #include "dsdsi/config/input_file.hpp"
 #include "dsdsi/config/json_text.hpp"
 #include "dsdsi/config/key_path.hpp"
+#include "dsdsi/config/problem_list.hpp"
 
 namespace dsdsi {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::size_t kMaxProblems = 10;
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r") == std::string::npos; }
 
@@ -24,7 +23,7 @@ JsonlReader::JsonlReader(std::filesystem::path file, std::vector<ParamSpec> keys
 
 void JsonlReader::problem(std::size_t line, const std::string& key, const std::string& what) {
   ++problem_count_;
-  if (problems_.size() >= kMaxProblems) return;
+  if (problems_.size() >= kMaxFileProblems) return;
   std::string text = file_.string();
   if (line != 0) text += ":" + std::to_string(line);
   text += ": ";

@@ -30,7 +30,7 @@ const std::string& kind_name(LatencyKind kind) {
   return unknown;
 }
 
-std::string number_text(double value) {
+std::string exact_number(double value) {
   if (std::trunc(value) == value && std::fabs(value) < 1e15) {
     return std::to_string(static_cast<long long>(value));
   }
@@ -164,11 +164,11 @@ std::vector<NestedProblem> check_table_coverage(const TokenDemand& demand, const
     if (!value || !value->is_number()) return {};  // its own problem is already reported
     inputs.push_back(value->get<double>());
     input_text +=
-        (input_text.empty() ? " with " : ", ") + path + " = " + number_text(inputs.back());
+        (input_text.empty() ? " with " : ", ") + path + " = " + exact_number(inputs.back());
   }
   const double needed = demand.max_tokens(inputs);
   const std::string needed_text =
-      "1 to " + number_text(needed) +
+      "1 to " + exact_number(needed) +
       (demand.max_text.empty() ? "" : " (" + demand.max_text + input_text + ")");
   return table_coverage_problems(latency_spec_of(stored), needed, needed_text);
 }
@@ -184,8 +184,8 @@ std::vector<NestedProblem> table_coverage_problems(const LatencySpec& spec, doub
     // Unbounded demand: only an extrapolated table whose last segment does not fall can serve it.
     if (!spec.extrapolate) {
       return {{{"file"},
-               spec.file + " covers batched tokens " + number_text(first) + " to " +
-                   number_text(last) + ", but this scenario can ask for " + needed_text +
+               spec.file + " covers batched tokens " + exact_number(first) + " to " +
+                   exact_number(last) + ", but this scenario can ask for " + needed_text +
                    "; set \"extrapolate\": true to extend the table's end segments linearly"}};
     }
     const auto& before = spec.points[spec.points.size() - 2];
@@ -201,8 +201,8 @@ std::vector<NestedProblem> table_coverage_problems(const LatencySpec& spec, doub
   if (!spec.extrapolate) {
     if (first <= 1 && last >= needed) return {};
     return {{{"file"},
-             spec.file + " covers batched tokens " + number_text(first) + " to " +
-                 number_text(last) + ", but this scenario can ask for " + needed_text +
+             spec.file + " covers batched tokens " + exact_number(first) + " to " +
+                 exact_number(last) + ", but this scenario can ask for " + needed_text +
                  "; add rows, or set \"extrapolate\": true to extend the table's end segments "
                  "linearly"}};
   }
@@ -213,8 +213,8 @@ std::vector<NestedProblem> table_coverage_problems(const LatencySpec& spec, doub
     const double ms = model->step_ms({1, static_cast<std::int64_t>(tokens)});
     if (ms <= 0) {
       problems.push_back({{"file"},
-                          "extrapolating " + spec.file + " gives " + number_text(ms) + " ms at " +
-                              number_text(tokens) +
+                          "extrapolating " + spec.file + " gives " + exact_number(ms) + " ms at " +
+                              exact_number(tokens) +
                               (tokens == 1 ? " batched token" : " batched tokens") +
                               ", which this scenario can ask for (" + needed_text +
                               "); a step must take > 0 ms: add rows"});

@@ -8,12 +8,12 @@
 
 #include "dsdsi/config/input_file.hpp"
 #include "dsdsi/config/param_spec.hpp"
+#include "dsdsi/config/problem_list.hpp"
 
 namespace dsdsi {
 namespace {
 
 constexpr std::string_view kHeader = "batched_tokens,ms";
-constexpr std::size_t kMaxProblems = 10;  // a wrong file would otherwise flood the terminal
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r");
@@ -43,7 +43,9 @@ std::optional<double> parse_number(std::string_view text) {
   return value;
 }
 
-std::string quoted(std::string_view text) { return show_value(nlohmann::json(std::string(text))); }
+std::string json_quoted(std::string_view text) {
+  return show_value(nlohmann::json(std::string(text)));
+}
 
 class TableReader {
  public:
@@ -51,7 +53,7 @@ class TableReader {
 
   void problem(std::size_t line, const std::string& what) {
     ++problem_count_;
-    if (result_.problems.size() < kMaxProblems) {
+    if (result_.problems.size() < kMaxFileProblems) {
       result_.problems.push_back(name_ + (line ? ":" + std::to_string(line) : "") + ": " + what);
     }
   }
@@ -59,7 +61,8 @@ class TableReader {
   void header(std::size_t line, std::string_view text) {
     const auto fields = split_fields(text);
     if (fields.size() != 2 || fields[0] != "batched_tokens" || fields[1] != "ms") {
-      problem(line, "the header must be " + quoted(kHeader) + ", got " + quoted(trim(text)));
+      problem(line,
+              "the header must be " + json_quoted(kHeader) + ", got " + json_quoted(trim(text)));
     }
   }
 
@@ -69,18 +72,18 @@ class TableReader {
     const auto fields = split_fields(text);
     if (fields.size() != 2) {
       problem(line, "expected 2 comma-separated fields (batched_tokens,ms), got " +
-                        std::to_string(fields.size()) + ": " + quoted(trim(text)));
+                        std::to_string(fields.size()) + ": " + json_quoted(trim(text)));
       return;
     }
     const auto tokens = parse_number(fields[0]);
     const auto ms = parse_number(fields[1]);
     bool ok = true;
     if (!tokens || *tokens <= 0) {
-      problem(line, "batched_tokens must be a number > 0, got " + quoted(fields[0]));
+      problem(line, "batched_tokens must be a number > 0, got " + json_quoted(fields[0]));
       ok = false;
     }
     if (!ms || *ms <= 0) {
-      problem(line, "ms must be a number > 0, got " + quoted(fields[1]));
+      problem(line, "ms must be a number > 0, got " + json_quoted(fields[1]));
       ok = false;
     }
     if (tokens && last_tokens_ && *tokens <= *last_tokens_) {
@@ -99,8 +102,8 @@ class TableReader {
 
   LatencyTableFile finish(bool saw_header) {
     if (!saw_header) {
-      problem(
-          0, "no header and no rows: expected " + quoted(kHeader) + " followed by at least 2 rows");
+      problem(0, "no header and no rows: expected " + json_quoted(kHeader) +
+                     " followed by at least 2 rows");
     } else if (rows_ < 2) {
       problem(last_row_line_, "only " + std::to_string(rows_) + (rows_ == 1 ? " row" : " rows") +
                                   " after the header; a table needs at least 2 to interpolate");

@@ -59,17 +59,16 @@ ParamSpec warmup_rounds_param() {
       .not_stored();
 }
 
-std::string text_of(std::int64_t value) { return std::to_string(value); }
-
 // gamma_min <= gamma_max, for the kinds that have both.
 std::vector<NestedProblem> finish_range(const json& object, json&) {
   const auto lo = object.at("gamma_min").get<std::int64_t>();
   const auto hi = object.at("gamma_max").get<std::int64_t>();
   if (lo <= hi) return {};
-  return {{{"gamma_max"}, "must be >= gamma_min (" + text_of(lo) + "), got " + text_of(hi)}};
+  return {{{"gamma_max"},
+           "must be >= gamma_min (" + std::to_string(lo) + "), got " + std::to_string(hi)}};
 }
 
-ParamKind fixed_kind() {
+ParamKind fixed_policy_kind() {
   return {"fixed",
           "Every window asks for `speculation.gamma` tokens (the default).",
           {{"kind", "fixed"}},
@@ -211,12 +210,12 @@ std::vector<NestedProblem> check_policy_in_context(const json& stored, const Val
     const auto hi = stored.at("gamma_max").get<std::int64_t>();
     if (start < lo) {
       problems.push_back({{"gamma_min"},
-                          "must be <= speculation.gamma (" + text_of(start) +
-                              "), the window the policy starts from, got " + text_of(lo)});
+                          "must be <= speculation.gamma (" + std::to_string(start) +
+                              "), the window the policy starts from, got " + std::to_string(lo)});
     } else if (start > hi) {
       problems.push_back({{"gamma_max"},
-                          "must be >= speculation.gamma (" + text_of(start) +
-                              "), the window the policy starts from, got " + text_of(hi)});
+                          "must be >= speculation.gamma (" + std::to_string(start) +
+                              "), the window the policy starts from, got " + std::to_string(hi)});
     }
   }
   return problems;
@@ -238,7 +237,7 @@ std::shared_ptr<const KindFamily> speculation_policy_family() {
       "[docs/policies.md](policies.md) gives each rule and how to add a policy.",
       "",
       "",
-      {fixed_kind(), analytic_optimal_kind(), aimd_kind(), awc_kind()}});
+      {fixed_policy_kind(), analytic_optimal_kind(), aimd_kind(), awc_kind()}});
   return family;
 }
 

@@ -16,7 +16,7 @@ namespace {
 
 constexpr const char* kNotAvailable = "n/a";
 
-std::optional<double> number(const nlohmann::ordered_json& summary, const char* key) {
+std::optional<double> summary_number(const nlohmann::ordered_json& summary, const char* key) {
   const auto it = summary.find(key);
   if (it == summary.end() || !it->is_number()) return std::nullopt;
   return it->get<double>();
@@ -58,7 +58,7 @@ void add_latency_row(std::string& out, const nlohmann::ordered_json& summary, co
                      const std::string& key) {
   fmt::format_to(std::back_inserter(out), "  {:<14}", label);
   for (const char* suffix : {"_mean", "_mean_ci95", "_p50", "_p90", "_p95", "_p99"}) {
-    const auto value = number(summary, (key + suffix).c_str());
+    const auto value = summary_number(summary, (key + suffix).c_str());
     // The half-width: blank where the run has none (a made-up number would be worse).
     const bool ci = std::string(suffix) == "_mean_ci95";
     fmt::format_to(std::back_inserter(out), "{:>11}",
@@ -68,13 +68,13 @@ void add_latency_row(std::string& out, const nlohmann::ordered_json& summary, co
 }
 
 // Energy lines only for what the run measured (hosts with wattage).
-void add_energy(std::string& out, const nlohmann::ordered_json& summary) {
+void add_energy_lines(std::string& out, const nlohmann::ordered_json& summary) {
   for (const auto& [label, total, per_token] :
        {std::array<const char*, 3>{"edge energy", "edge_energy_j", "edge_j_per_token"},
         std::array<const char*, 3>{"cloud energy", "cloud_energy_j", "cloud_j_per_token"}}) {
-    const auto joules = number(summary, total);
+    const auto joules = summary_number(summary, total);
     if (!joules) continue;
-    const auto per = number(summary, per_token);
+    const auto per = summary_number(summary, per_token);
     add_line(out, label,
              fixed(joules, 1) + " J" + (per ? " (" + fixed(*per * 1e3, 2) + " mJ/token)" : ""));
   }
@@ -88,11 +88,12 @@ void add_classes(std::string& out, const nlohmann::ordered_json& summary) {
                  "device class", "clients", "TPOT mean", "TPOT p95", "tokens/round", "RTT mean",
                  "mJ/token");
   for (const auto& [name, m] : it->items()) {
-    const auto per_token = number(m, "edge_j_per_token");
+    const auto per_token = summary_number(m, "edge_j_per_token");
     fmt::format_to(std::back_inserter(out), "  {:<14}{:>8}{:>11}{:>11}{:>13}{:>11}{:>13}\n", name,
-                   count(m, "clients"), fixed(number(m, "tpot_ms_mean"), 2),
-                   fixed(number(m, "tpot_ms_p95"), 2), fixed(number(m, "tokens_per_round_mean"), 3),
-                   fixed(number(m, "rtt_ms_mean"), 1),
+                   count(m, "clients"), fixed(summary_number(m, "tpot_ms_mean"), 2),
+                   fixed(summary_number(m, "tpot_ms_p95"), 2),
+                   fixed(summary_number(m, "tokens_per_round_mean"), 3),
+                   fixed(summary_number(m, "rtt_ms_mean"), 1),
                    fixed(per_token ? std::optional(*per_token * 1e3) : std::nullopt, 2));
   }
 }
@@ -100,11 +101,10 @@ void add_classes(std::string& out, const nlohmann::ordered_json& summary) {
 // "x +- h unit", or "x unit" without a half-width.
 std::string with_ci(const nlohmann::ordered_json& summary, const char* key, int decimals,
                     double scale, const char* unit) {
-  const auto value = number(summary, key);
+  const auto value = summary_number(summary, key);
   if (!value) return kNotAvailable;
-  const auto ci = number(summary, (std::string(key) + "_ci95").c_str());
-  return fixed(*value * scale, decimals) + (ci ? " +- " + fixed(*ci * scale, decimals) : "") +
-         unit;
+  const auto ci = summary_number(summary, (std::string(key) + "_ci95").c_str());
+  return fixed(*value * scale, decimals) + (ci ? " +- " + fixed(*ci * scale, decimals) : "") + unit;
 }
 
 }  // namespace
@@ -112,37 +112,41 @@ std::string with_ci(const nlohmann::ordered_json& summary, const char* key, int 
 std::string format_human_summary(const nlohmann::ordered_json& summary) {
   std::string out;
   // The measurement window, when it is not the whole run.
-  const auto start = number(summary, "window_start_ms"), end = number(summary, "window_end_ms"),
-             makespan = number(summary, "makespan_ms");
+  const auto start = summary_number(summary, "window_start_ms"),
+             end = summary_number(summary, "window_end_ms"),
+             makespan = summary_number(summary, "makespan_ms");
   if (start && end && makespan && (*start > 0 || *end != *makespan)) {
-    add_line(out, "window", fmt::format("{:.3f} s to {:.3f} s (the run ended at {:.3f} s)",
-                                        *start / 1e3, *end / 1e3, *makespan / 1e3));
+    add_line(out, "window",
+             fmt::format("{:.3f} s to {:.3f} s (the run ended at {:.3f} s)", *start / 1e3,
+                         *end / 1e3, *makespan / 1e3));
   }
   add_line(out, "requests", count(summary, "requests"));
   add_line(out, "output tokens", count(summary, "output_tokens"));
   add_line(out, "rounds", count(summary, "rounds"));
-  add_line(out, "tokens/round", fixed(number(summary, "tokens_per_round_mean"), 3));
-  add_line(out, "acceptance", fixed(number(summary, "acceptance_rate"), 3));
+  add_line(out, "tokens/round", fixed(summary_number(summary, "tokens_per_round_mean"), 3));
+  add_line(out, "acceptance", fixed(summary_number(summary, "acceptance_rate"), 3));
   fmt::format_to(std::back_inserter(out), "{:<16}{:>11}{:>11}{:>11}{:>11}{:>11}{:>11}\n",
                  "latency (ms)", "mean", "95% CI", "p50", "p90", "p95", "p99");
   add_latency_row(out, summary, "TTFT", "ttft_ms");
   add_latency_row(out, summary, "TPOT", "tpot_ms");
   add_latency_row(out, summary, "E2E", "e2e_ms");
   // Clients' RTTs, when they differ (a distribution, jitter, a platform file's routes).
-  const auto rtt_p50 = number(summary, "rtt_ms_p50"), rtt_p99 = number(summary, "rtt_ms_p99");
-  if (rtt_p50 && rtt_p99 && *rtt_p50 != *rtt_p99) add_latency_row(out, summary, "client RTT", "rtt_ms");
+  const auto rtt_p50 = summary_number(summary, "rtt_ms_p50"),
+             rtt_p99 = summary_number(summary, "rtt_ms_p99");
+  if (rtt_p50 && rtt_p99 && *rtt_p50 != *rtt_p99)
+    add_latency_row(out, summary, "client RTT", "rtt_ms");
   add_line(out, "throughput", with_ci(summary, "throughput_tokens_per_s", 1, 1.0, " tokens/s"));
   add_line(out, "server busy", with_ci(summary, "server_busy_fraction", 1, 100.0, " %"));
-  if (number(summary, "slo_attainment")) {
+  if (summary_number(summary, "slo_attainment")) {
     add_line(out, "SLO attained", with_ci(summary, "slo_attainment", 1, 100.0, " %"));
-    add_line(out, "goodput", with_ci(summary, "goodput_requests_per_s", 2, 1.0, " requests/s") +
-                                 ", " +
-                                 with_ci(summary, "goodput_tokens_per_s", 1, 1.0, " tokens/s"));
+    add_line(out, "goodput",
+             with_ci(summary, "goodput_requests_per_s", 2, 1.0, " requests/s") + ", " +
+                 with_ci(summary, "goodput_tokens_per_s", 1, 1.0, " tokens/s"));
   }
-  add_line(
-      out, "WAN up / down",
-      bytes(number(summary, "wan_bytes_up")) + " / " + bytes(number(summary, "wan_bytes_down")));
-  add_energy(out, summary);
+  add_line(out, "WAN up / down",
+           bytes(summary_number(summary, "wan_bytes_up")) + " / " +
+               bytes(summary_number(summary, "wan_bytes_down")));
+  add_energy_lines(out, summary);
   add_classes(out, summary);
   return out;
 }

@@ -17,6 +17,8 @@ namespace fs = std::filesystem;
 
 namespace dsdsi {
 
+std::string quoted_path(const fs::path& path) { return "'" + path.string() + "'"; }
+
 namespace {
 
 // "runs/x/" and "runs/x" must name the same folder, and its name must be non-empty to build the
@@ -26,8 +28,6 @@ fs::path without_trailing_separator(fs::path path) {
   if (path.filename().empty() && path.has_relative_path()) path = path.parent_path();
   return path;
 }
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
 
 // --force replaces a folder wholesale. A mistyped --out (".", "..", "~", "/") must not delete
 // the user's working tree or home folder: those are never an output folder.
@@ -47,7 +47,7 @@ void refuse_precious(const fs::path& final_dir) {
     if (dir == dir.root_path()) break;
   }
   if (precious) {
-    throw OutputDirError("output folder " + quoted(final_dir) +
+    throw OutputDirError("output folder " + quoted_path(final_dir) +
                          " is the root, home or current folder (or a parent of it); choose "
                          "another --out");
   }
@@ -63,7 +63,7 @@ fs::path create_sibling(const fs::path& final_dir, const char* kind) {
     std::error_code ec;
     if (fs::create_directory(candidate, ec)) return candidate;
     if (ec || attempt >= 1000) {
-      throw OutputDirError("cannot create folder " + quoted(candidate) + ": " +
+      throw OutputDirError("cannot create folder " + quoted_path(candidate) + ": " +
                            (ec ? ec.message() : std::string("too many leftovers")));
     }
   }
@@ -123,11 +123,11 @@ StagedOutputDir::StagedOutputDir(fs::path final_dir, bool replace_existing)
   const fs::file_status status = fs::status(final_dir_, ec);
   if (fs::exists(status)) {
     if (!fs::is_directory(status)) {
-      throw OutputDirError("output folder " + quoted(final_dir_) +
+      throw OutputDirError("output folder " + quoted_path(final_dir_) +
                            " exists and is not a folder; choose another --out");
     }
     if (!replace_existing_ && is_non_empty_directory(final_dir_)) {
-      throw OutputDirError("output folder " + quoted(final_dir_) +
+      throw OutputDirError("output folder " + quoted_path(final_dir_) +
                            " exists and is not empty; use --force to replace it, or choose "
                            "another --out");
     }
@@ -142,7 +142,7 @@ StagedOutputDir::StagedOutputDir(fs::path final_dir, bool replace_existing)
     fs::create_directories(final_dir_.parent_path(), ec);
     if (ec) {
       remove_created_parents();
-      throw OutputDirError("cannot create folder " + quoted(final_dir_.parent_path()) + ": " +
+      throw OutputDirError("cannot create folder " + quoted_path(final_dir_.parent_path()) + ": " +
                            ec.message());
     }
   }
@@ -176,7 +176,7 @@ void StagedOutputDir::commit() {
   if (is_non_empty_directory(final_dir_)) {
     // Created or filled since the constructor checked, or replacement was asked for.
     if (!replace_existing_) {
-      throw OutputDirError("output folder " + quoted(final_dir_) +
+      throw OutputDirError("output folder " + quoted_path(final_dir_) +
                            " appeared during the run and is not empty; use --force to replace "
                            "it, or choose another --out");
     }
@@ -186,8 +186,8 @@ void StagedOutputDir::commit() {
     std::error_code ec;
     fs::rename(staging_, final_dir_, ec);
     if (ec) {
-      throw OutputDirError("cannot move " + quoted(staging_) + " to " + quoted(final_dir_) + ": " +
-                           ec.message());
+      throw OutputDirError("cannot move " + quoted_path(staging_) + " to " +
+                           quoted_path(final_dir_) + ": " + ec.message());
     }
   }
   committed_ = true;
@@ -205,7 +205,7 @@ void StagedOutputDir::replace_existing_final() {
     if (ec) {
       std::error_code ignored;
       fs::remove(old_contents, ignored);
-      throw OutputDirError("cannot replace " + quoted(final_dir_) + ": " + ec.message());
+      throw OutputDirError("cannot replace " + quoted_path(final_dir_) + ": " + ec.message());
     }
     fs::rename(staging_, final_dir_, ec);
     if (ec) {
@@ -213,8 +213,9 @@ void StagedOutputDir::replace_existing_final() {
       // which the message names so nothing is lost.
       std::error_code ignored;
       fs::rename(old_contents, final_dir_, ignored);
-      throw OutputDirError("cannot move " + quoted(staging_) + " to " + quoted(final_dir_) + ": " +
-                           ec.message() + " (previous contents in " + quoted(old_contents) +
+      throw OutputDirError("cannot move " + quoted_path(staging_) + " to " +
+                           quoted_path(final_dir_) + ": " + ec.message() +
+                           " (previous contents in " + quoted_path(old_contents) +
                            " if not restored)");
     }
   }

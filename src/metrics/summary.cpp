@@ -86,7 +86,9 @@ struct BatchMean {
   }
 };
 
-bool meets(double value, double bound) { return bound <= 0 || std::isnan(value) || value <= bound; }
+bool within_bound(double value, double bound) {
+  return bound <= 0 || std::isnan(value) || value <= bound;
+}
 
 // The total when every part is known, else none (a partial sum would read as a real total).
 std::optional<double> total_if_all(const std::vector<std::optional<double>>& parts) {
@@ -100,8 +102,8 @@ std::optional<double> total_if_all(const std::vector<std::optional<double>>& par
 }
 
 // "<side>_energy_j" and "<side>_j_per_token": null unless every part is known.
-void add_energy(nlohmann::ordered_json& out, const std::string& side,
-                const std::vector<std::optional<double>>& parts, double tokens) {
+void add_energy_keys(nlohmann::ordered_json& out, const std::string& side,
+                     const std::vector<std::optional<double>>& parts, double tokens) {
   const auto joules = total_if_all(parts);
   out[side + "_energy_j"] = number_or_null(joules);
   out[side + "_j_per_token"] = number_or_null(joules ? ratio(*joules, tokens) : std::nullopt);
@@ -140,8 +142,9 @@ void SummaryAccumulator::on_request(const RequestRecord& record) {
     facts.tpot_ms = (record.last_token_ms - record.first_token_ms) /
                     static_cast<double>(record.output_tokens - 1);
   }
-  facts.meets_slo = meets(facts.ttft_ms, slo_.ttft_ms) && meets(facts.tpot_ms, slo_.tpot_ms) &&
-                    meets(facts.e2e_ms, slo_.e2e_ms);
+  facts.meets_slo = within_bound(facts.ttft_ms, slo_.ttft_ms) &&
+                    within_bound(facts.tpot_ms, slo_.tpot_ms) &&
+                    within_bound(facts.e2e_ms, slo_.e2e_ms);
   request_facts_.push_back(facts);
 }
 
@@ -191,7 +194,7 @@ nlohmann::ordered_json SummaryAccumulator::class_metrics(
       number_or_null(ratio(static_cast<double>(accepted), static_cast<double>(drafted)));
   latencies.add_to(out);
   out["rtt_ms_mean"] = summarize_latencies(rtt).mean;
-  add_energy(out, "edge", energy, static_cast<double>(tokens));
+  add_energy_keys(out, "edge", energy, static_cast<double>(tokens));
   return out;
 }
 
@@ -366,8 +369,8 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
     edge_energy.push_back(c.edge_energy_j);
   }
   add_latency(out, "rtt_ms", rtt);
-  add_energy(out, "edge", edge_energy, tokens);
-  add_energy(out, "cloud", server_energy_j_, tokens);
+  add_energy_keys(out, "edge", edge_energy, tokens);
+  add_energy_keys(out, "cloud", server_energy_j_, tokens);
 
   if (!clients_.empty()) {
     // Classes in order of their first client (clients are announced in any order).

@@ -6,16 +6,6 @@
 
 namespace dsdsi {
 
-namespace {
-// Standard normal by Box-Muller, from the stream's own uniforms (not std::normal_distribution,
-// whose algorithm the standard leaves to the library).
-double standard_normal(RandomStream& stream) {
-  const double u1 = 1.0 - stream.uniform01();  // in (0, 1]
-  const double u2 = stream.uniform01();
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
-}
-}  // namespace
-
 double sample(const DistributionSpec& d, RandomStream& stream) {
   switch (d.kind) {
     case DistKind::fixed:
@@ -23,7 +13,7 @@ double sample(const DistributionSpec& d, RandomStream& stream) {
     case DistKind::uniform:
       return d.min + (d.max - d.min) * stream.uniform01();
     case DistKind::lognormal:
-      return d.median * std::exp(d.sigma * standard_normal(stream));
+      return d.median * std::exp(d.sigma * stream.standard_normal());
     case DistKind::list: {
       const auto n = d.values.size();
       const auto i =

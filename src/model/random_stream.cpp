@@ -1,5 +1,7 @@
 #include "dsdsi/model/random_stream.hpp"
 
+#include <cmath>
+
 namespace dsdsi {
 
 std::uint64_t mix64(std::uint64_t x) {
@@ -24,5 +26,11 @@ std::uint64_t fnv1a(std::string_view text) {
 RandomStream::RandomStream(std::uint64_t seed, std::string_view purpose, std::uint64_t entity_id)
     : engine_(
           mix64(mix64(seed) ^ mix64(fnv1a(purpose)) ^ mix64(entity_id + 0x632be59bd9b4e019ULL))) {}
+
+double RandomStream::standard_normal() {
+  const double u1 = 1.0 - uniform01();  // in (0, 1]
+  const double u2 = uniform01();
+  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
+}
 
 }  // namespace dsdsi

@@ -6,13 +6,6 @@
 namespace dsdsi {
 
 namespace {
-// Standard normal by Box-Muller from the stream's own uniforms (as model/distribution.cpp).
-double standard_normal(RandomStream& stream) {
-  const double u1 = 1.0 - stream.uniform01();  // in (0, 1]
-  const double u2 = stream.uniform01();
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
-}
-
 // A draw of the length-biased think time T* (density x f(x) / E[T]).
 double length_biased(const DistributionSpec& d, RandomStream& stream) {
   switch (d.kind) {
@@ -24,7 +17,7 @@ double length_biased(const DistributionSpec& d, RandomStream& stream) {
     }
     case DistKind::lognormal:
       // x f(x) of a lognormal is proportional to the lognormal with log-mean shifted by s^2.
-      return d.median * std::exp(d.sigma * d.sigma) * std::exp(d.sigma * standard_normal(stream));
+      return d.median * std::exp(d.sigma * d.sigma) * std::exp(d.sigma * stream.standard_normal());
     case DistKind::list: {
       const double total = std::accumulate(d.values.begin(), d.values.end(), 0.0);
       if (total <= 0) return 0;

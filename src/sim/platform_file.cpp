@@ -45,7 +45,7 @@ std::string declared_link_name(const std::string& link) {
   return link;
 }
 
-std::string where(const std::string& file, int line) {
+std::string problem_site(const std::string& file, int line) {
   return line == kUnknownLine ? file : file + ":" + std::to_string(line);
 }
 
@@ -109,7 +109,7 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
     } else if (r == "edge") {
       edges.push_back(host);
     } else {
-      problems.push_back(where(file, line_of(host)) + ": host \"" + host->get_name() +
+      problems.push_back(problem_site(file, line_of(host)) + ": host \"" + host->get_name() +
                          "\": unknown role \"" + r + "\" (expected \"edge\" or \"cloud\")");
     }
   }
@@ -138,7 +138,7 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
     if (end == value || *end != '\0' || !(v >= low && v <= high)) {
       char range[96];
       std::snprintf(range, sizeof range, "a number >= %g and <= %g", low, high);
-      problems.push_back(where(file, line_of(host)) + ": host \"" + host->get_name() +
+      problems.push_back(problem_site(file, line_of(host)) + ": host \"" + host->get_name() +
                          "\": property " + name + " must be " + range + ", got \"" + value + "\"");
       return fallback;
     }
@@ -160,8 +160,9 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
       const std::string name = link->get_name();
       if (!links_checked.insert(name).second) continue;
       const auto it = link_lines.find(declared_link_name(name));
-      const std::string at = where(file, it == link_lines.end() ? kUnknownLine : it->second) +
-                             ": link \"" + name + "\"";
+      const std::string at =
+          problem_site(file, it == link_lines.end() ? kUnknownLine : it->second) + ": link \"" +
+          name + "\"";
       if (link->get_sharing_policy() == sg4::Link::SharingPolicy::WIFI) {
         problems.push_back(
             at +
@@ -193,10 +194,10 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
       std::string why = route_problem(edge, cloud);
       if (why.empty()) why = route_problem(cloud, edge);
       if (why == "no route") {
-        problems.push_back(where(file, line_of(edge)) + ": edge host \"" + edge->get_name() +
+        problems.push_back(problem_site(file, line_of(edge)) + ": edge host \"" + edge->get_name() +
                            "\" has no route to the cloud host \"" + cloud->get_name() + "\"");
       } else if (!why.empty()) {
-        problems.push_back(where(file, line_of(edge)) + ": edge host \"" + edge->get_name() +
+        problems.push_back(problem_site(file, line_of(edge)) + ": edge host \"" + edge->get_name() +
                            "\" and the cloud host \"" + cloud->get_name() + "\": " + why +
                            " (give each zone on the way a zoneRoute to the others)");
       } else {

@@ -2,12 +2,17 @@
 // The problems found while loading a scenario, collected rather than thrown one at a time so
 // that a user fixes a file in one pass. Each problem names the source it comes from: the
 // scenario file, or the --set override whose value caused it.
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "dsdsi/config/key_path.hpp"
 
 namespace dsdsi {
+
+// A data file (a latency table, a trace) lists at most this many of its problems: a wrong file
+// would otherwise flood the terminal with one line per row.
+inline constexpr std::size_t kMaxFileProblems = 10;
 
 class ProblemList {
  public:

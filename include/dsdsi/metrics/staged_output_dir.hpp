@@ -17,6 +17,10 @@ class OutputDirError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// How an OutputDirError message names a folder or file: in single quotes, so that a name with
+// spaces (or an empty one) reads unambiguously.
+std::string quoted_path(const std::filesystem::path& path);
+
 class StagedOutputDir {
  public:
   // Creates the parent folders of `final_dir` if needed and the staging folder, after removing

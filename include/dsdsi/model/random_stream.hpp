@@ -19,6 +19,10 @@ class RandomStream {
 
   std::uint64_t next_u64() { return engine_(); }
 
+  // Standard normal by Box-Muller (one of the pair), from two uniform01() draws; written out
+  // rather than std::normal_distribution for the same reason as uniform01().
+  double standard_normal();
+
  private:
   std::mt19937_64 engine_;  // its output sequence is fixed by the standard
 };
