@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "dsdsi/metrics/student_t.hpp"
+#include "dsdsi/metrics/repeat_stats.hpp"
 
 namespace dsdsi {
 
@@ -18,24 +18,14 @@ std::optional<std::vector<double>> complete(const std::vector<std::optional<doub
   }
   return out;
 }
-
-double mean_of(const std::vector<double>& v) {
-  double sum = 0;
-  for (const double x : v) sum += x;
-  return sum / static_cast<double>(v.size());
-}
 }  // namespace
 
 std::optional<double> ci95_half_width(const std::vector<std::optional<double>>& batch_values) {
+  // The batch means are treated as independent repeats: the same Student-t half-width as a
+  // sweep's repeats (repeat_stats.hpp).
   const auto values = complete(batch_values, 2);
   if (!values) return std::nullopt;
-  const double m = mean_of(*values);
-  double ss = 0;
-  for (const double x : *values) ss += (x - m) * (x - m);
-  const auto k = values->size();
-  const double sd = std::sqrt(ss / static_cast<double>(k - 1));
-  const double t = student_t_quantile(0.975, static_cast<double>(k - 1));
-  return t * sd / std::sqrt(static_cast<double>(k));
+  return repeat_stats(*values).ci95;
 }
 
 std::optional<std::size_t> TimeBatches::of(double t_ms) const {
