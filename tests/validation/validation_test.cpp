@@ -12,9 +12,10 @@
 // temporary.)
 // Tolerances (stated and justified on the page): a deterministic row (no random draw: fixed
 // token counts, no speculation) must reproduce its number to 0.1%; a row with random
-// acceptance runs ~39,000 rounds, so its mean accepted length has a relative standard error of
-// about 0.2-0.3%, and 1% (3 to 5 standard errors) lets a change of random stream pass while a
-// change of the model's arithmetic of a percent or more does not.
+// acceptance runs 39,000-56,000 rounds, so its mean accepted length has a relative standard
+// error of 0.25-0.28%, and 1% (about 4 standard errors; 2.8 for a ratio of two random runs) lets
+// a change of random stream pass while a change of the model's arithmetic of a percent or more
+// does not.
 #include <gtest/gtest.h>
 
 #include <cmath>
