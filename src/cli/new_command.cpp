@@ -106,6 +106,11 @@ int run_new(const NewArgs& args) {
   if (!args.force && fs::exists(fs::symlink_status(out, ec))) {
     throw ConfigError({out.string() + ": exists; dsdsi new does not replace it without --force"});
   }
+  if (fs::is_directory(out, ec)) throw ConfigError({out.string() + ": is a folder, not a file"});
+  const fs::path folder = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  if (!fs::is_directory(folder, ec)) {
+    throw ConfigError({out.string() + ": the folder " + folder.string() + " does not exist"});
+  }
   const nlohmann::ordered_json document = assemble_scenario(library, args.choice);
   // The file must be one that `dsdsi run` accepts: the loader checks it (its latency tables,
   // trace and every range) before anything is written.

@@ -126,6 +126,11 @@ TEST(NewCommand, AnExistingFileIsReplacedOnlyWithForce) {
   forced.push_back("--force");
   ASSERT_EQ(run_dsdsi(forced).exit_code, 0);
   EXPECT_EQ(dsdsi::test::read_json(file).at("schema_version"), 1);
+  auto elsewhere = args;
+  elsewhere[elsewhere.size() - 1] = (dir.path() / "no-such-folder" / "x.json").string();
+  const auto no_folder = run_dsdsi(elsewhere);
+  EXPECT_EQ(no_folder.exit_code, 2) << no_folder.output;
+  EXPECT_NE(no_folder.output.find("does not exist"), std::string::npos) << no_folder.output;
 }
 
 TEST(NewCommand, ListNamesEveryPart) {
