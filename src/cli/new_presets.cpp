@@ -129,9 +129,24 @@ const PresetPart& find_part(const PartKind& kind, const std::string& name) {
   }
   std::string choices;
   for (const auto& n : names) choices += (choices.empty() ? "" : ", ") + n;
-  throw ConfigError({kind.option + " \"" + name + "\": no such " + kind.noun +
-                     did_you_mean(name, names) + "; choices: " + choices +
-                     " (dsdsi new --list describes each)"});
+  // A name is model@device: "jetson-orin" or "phone" alone is too far from any full name for an
+  // edit distance, but names that contain it are what the user meant.
+  std::string hint = did_you_mean(name, names);
+  if (hint.empty() && !name.empty()) {
+    std::vector<std::string> containing;
+    for (const auto& n : names) {
+      if (n.find(name) != std::string::npos) containing.push_back("\"" + n + "\"");
+    }
+    for (std::size_t i = 0; i < containing.size(); ++i) {
+      hint += (i == 0                       ? " (did you mean "
+               : i + 1 == containing.size() ? " or "
+                                            : ", ") +
+              containing[i];
+    }
+    if (!hint.empty()) hint += "?)";
+  }
+  throw ConfigError({kind.option + " \"" + name + "\": no such " + kind.noun + hint +
+                     "; choices: " + choices + " (dsdsi new --list describes each)"});
 }
 
 }  // namespace dsdsi::cli

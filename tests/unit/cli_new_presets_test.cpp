@@ -157,6 +157,20 @@ TEST(NewPresets, UnknownNamesAreAllReportedWithChoices) {
   }
 }
 
+TEST(NewPresets, ADeviceOrModelAloneSuggestsTheNamesThatHoldIt) {
+  const PresetLibrary library = shipped_library();
+  try {
+    dsdsi::cli::find_part(library.drafts, "phone");
+    FAIL() << "accepted \"phone\"";
+  } catch (const ConfigError& e) {
+    EXPECT_NE(e.problems().front().find("--draft \"phone\": no such draft (did you mean "
+                                        "\"llama3.2-1b@phone\", \"llama3.2-1b-qlora@phone\" or "
+                                        "\"llama3.2-1b-bf16@phone\"?)"),
+              std::string::npos)
+        << e.problems().front();
+  }
+}
+
 // A data file whose draft has another tokenizer than the target, and one whose parts set the
 // same key twice: both refused, naming what is wrong.
 TEST(NewPresets, MismatchedVocabularyAndConflictingPartsAreRefused) {
