@@ -1,5 +1,6 @@
 # `cmake --install build --prefix P`: the binary in P/bin, the data a scenario names (platforms,
-# latency tables, scenarios and their traces) and the Python loader in P/share/dsdsi, the docs in
+# latency tables, scenarios and their traces), the parts `dsdsi new` assembles (presets/,
+# acceptance/) and the Python loader in P/share/dsdsi, the docs in
 # P/share/doc/dsdsi. An installed dsdsi finds its data relative to its own location
 # (../share/dsdsi), so the prefix can be moved after installing.
 include(GNUInstallDirs)
@@ -13,7 +14,7 @@ set_property(SOURCE src/config/platform_path.cpp APPEND PROPERTY COMPILE_DEFINIT
              DSDSI_DATA_FROM_BINDIR="${_dsdsi_data_from_bindir}")
 
 install(TARGETS dsdsi RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(DIRECTORY platforms latency scenarios DESTINATION ${DSDSI_INSTALL_DATA_DIR})
+install(DIRECTORY platforms latency scenarios presets acceptance DESTINATION ${DSDSI_INSTALL_DATA_DIR})
 install(DIRECTORY python/dsdsi DESTINATION ${DSDSI_INSTALL_DATA_DIR}/python
         PATTERN __pycache__ EXCLUDE)
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)

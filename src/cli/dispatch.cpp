@@ -84,6 +84,7 @@ int dispatch(int argc, char** argv) {
       add_analyze_command(app, invocation),
       add_capacity_command(app, invocation),
       add_platform_command(app, invocation),
+      add_new_command(app, invocation),
   };
 
   if (auto problems = set_without_equals(cli_args); !problems.empty()) {

@@ -10,6 +10,9 @@ set(DSDSI_CLI_SOURCES
   src/cli/dispatch.cpp
   src/cli/load_scaling.cpp
   src/cli/merge_command.cpp
+  src/cli/new_command.cpp
+  src/cli/new_presets.cpp
+  src/cli/new_scenario.cpp
   src/cli/params_command.cpp
   src/cli/platform_command.cpp
   src/cli/platform_inspection.cpp

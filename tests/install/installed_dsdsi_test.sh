@@ -29,6 +29,12 @@ cd "$work/elsewhere"
   --set 'network={}' --set workload.requests_per_client=1 --out platform >/dev/null
 grep -q "\"$data/latency/llama3-8b-h100.csv\"" fleet/run.json || fail "latency table not from $data"
 grep -q "\"$data/platforms/mobile-5g.xml\"" platform/run.json || fail "platform not from $data"
+# `dsdsi new` reads its presets (presets/, acceptance/) from the prefix; the file it writes names
+# shipped tables and traces by relative path, which the installed dsdsi finds in the prefix.
+"$bin" new --target llama3-8b@h100 --draft llama3.2-1b@jetson-orin --network 5g \
+  --workload azure-conv --acceptance qwen35-mtp-thinking-on-coding -o new.json >/dev/null
+"$bin" run new.json --set measure.horizon_ms=1000 --out new >/dev/null
+grep -q "\"$data/scenarios/traces/azure2023_conv_5min.jsonl\"" new/run.json || fail "trace not from $data"
 # The same simulation as the build tree's binary, byte for byte.
 "$build/dsdsi" run "$data/scenarios/quickstart.json" --out built >/dev/null
 cmp quick/summary.json built/summary.json || fail "installed and built dsdsi disagree"

@@ -39,6 +39,7 @@ Command add_merge_command(CLI::App& app, const Invocation& invocation);
 Command add_analyze_command(CLI::App& app, const Invocation& invocation);
 Command add_capacity_command(CLI::App& app, const Invocation& invocation);
 Command add_platform_command(CLI::App& app, const Invocation& invocation);
+Command add_new_command(CLI::App& app, const Invocation& invocation);
 
 // Parses argv and runs the chosen command.
 int dispatch(int argc, char** argv);
