@@ -18,7 +18,6 @@ SOURCE_DIR = os.environ.get("DSDSI_SOURCE_DIR",
 TOOL = os.path.join(SOURCE_DIR, "tools", "import-network-trace")
 FIXTURES = os.path.join(SOURCE_DIR, "tests", "data", "network_traces")
 TRACES = os.path.join(SOURCE_DIR, "platforms", "traces")
-PLATFORMS = os.path.join(SOURCE_DIR, "platforms")
 
 
 def fixture(name):
@@ -245,16 +244,16 @@ class ShippedProfiles(unittest.TestCase):
 
     def test_platforms_use_each_profile_once_and_load(self):
         used = []
-        for name in sorted(os.listdir(PLATFORMS)):
-            if not name.startswith("trace-") or not name.endswith(".xml"):
-                continue
-            path = os.path.join(PLATFORMS, name)
+        platforms = sorted(n for n in os.listdir(TRACES) if n.endswith(".xml"))
+        self.assertEqual(len(platforms), 3)
+        for name in platforms:
+            path = os.path.join(TRACES, name)
             for link in ElementTree.parse(path).iter("link"):
                 self.assertEqual(link.get("sharing_policy"), "SHARED", name)
                 for attribute in ("bandwidth_file", "latency_file", "state_file"):
                     if link.get(attribute):
                         used.append(link.get(attribute))
-                        self.assertTrue(os.path.isfile(os.path.join(PLATFORMS, used[-1])),
+                        self.assertTrue(os.path.isfile(os.path.join(TRACES, used[-1])),
                                         used[-1])
             binary = os.environ.get("DSDSI_BINARY")
             if binary:
@@ -264,7 +263,7 @@ class ShippedProfiles(unittest.TestCase):
                 self.assertIn("3 edge host(s)", result.stdout)
         # SimGrid 3.32 refuses one profile file on two links.
         self.assertEqual(len(used), len(set(used)))
-        self.assertEqual(sorted("traces/" + n for n in self.profiles()), sorted(used))
+        self.assertEqual(self.profiles(), sorted(used))
 
 
 if __name__ == "__main__":
