@@ -17,3 +17,11 @@ add_test(NAME PythonLoader
          WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/python)
 set_tests_properties(PythonLoader PROPERTIES LABELS python TIMEOUT 300
   ENVIRONMENT "DSDSI_BINARY=$<TARGET_FILE:dsdsi>;DSDSI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1")
+
+# tools/import-network-trace on small fixtures (exact conversions, bad input), and the shipped
+# profiles in platforms/traces/ (format, licence headers, the platforms that load them).
+add_test(NAME ImportNetworkTrace
+         COMMAND ${DSDSI_PYTHON3} -m unittest -v test_import_network_trace
+         WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/tools)
+set_tests_properties(ImportNetworkTrace PROPERTIES LABELS python TIMEOUT 120
+  ENVIRONMENT "DSDSI_BINARY=$<TARGET_FILE:dsdsi>;DSDSI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1")

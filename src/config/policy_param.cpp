@@ -15,6 +15,7 @@ const std::vector<std::pair<std::string, PolicyKind>> kPolicyKinds = {
     {"analytic_optimal", PolicyKind::analytic_optimal},
     {"aimd", PolicyKind::aimd},
     {"awc", PolicyKind::awc},
+    {"wait_quantile", PolicyKind::wait_quantile},
 };
 const std::vector<std::pair<std::string, DecodingMode>> kFallbacks = {
     {"colocated_sd", DecodingMode::colocated_sd},
@@ -183,6 +184,32 @@ ParamKind awc_kind() {
       finish_range};
 }
 
+ParamKind wait_quantile_kind() {
+  return {"wait_quantile",
+          "analytic_optimal's window planned for a bad round trip: each client asks for the "
+          "window that maximises E(alpha, gamma) / (gamma t_de + W_q), W_q the `quantile` of "
+          "the send-to-verdict waits of its last `window_rounds` rounds (nearest rank), so it "
+          "drafts longer windows when its recent round trips spread out. Dsd modes only.",
+          {{"kind", "wait_quantile"}, {"quantile", 0.9}, {"window_rounds", 20}},
+          {gamma_min_param(), gamma_max_param(), ewma_weight_param(0.02), warmup_rounds_param(),
+           Param::number("quantile", "",
+                         "Which quantile of the recent waits the window is planned for (nearest "
+                         "rank: the ceil(`quantile` n)-th smallest of the n kept waits); 0.5 is "
+                         "the median, 1 the slowest.")
+               .default_to(0.9)
+               .above(0)
+               .at_most(1)
+               .not_stored(),
+           Param::integer("window_rounds", "rounds",
+                          "How many of the client's latest round trips the quantile is taken "
+                          "over (a sliding window).")
+               .default_to(20)
+               .at_least(1)
+               .at_most(10000)
+               .not_stored()},
+          finish_range};
+}
+
 // Checks that need other parameters: the mode, and speculation.gamma (the starting window).
 std::vector<NestedProblem> check_policy_in_context(const json& stored, const ValueLookup& lookup) {
   if (!stored.is_object()) return {};
@@ -231,13 +258,15 @@ std::shared_ptr<const KindFamily> speculation_policy_family() {
       "with DSD at all. The value is an object `{\"kind\": ...}` with one of the kinds below and "
       "its parameters. Every policy lives in one client and sees only what that client sees: "
       "its own windows, verdicts and times. The adaptive kinds (`analytic_optimal`, `aimd`, "
-      "`awc`) start from `speculation.gamma`, which must lie in their [`gamma_min`, "
+      "`awc`, `wait_quantile`) start from `speculation.gamma`, which must lie in their "
+      "[`gamma_min`, "
       "`gamma_max`], and are only for `dsd_sync` and `dsd_pipelined` (in other modes no window "
       "is drafted on the edge, and such a policy is an error rather than silently unused). "
       "[docs/policies.md](policies.md) gives each rule and how to add a policy.",
       "",
       "",
-      {fixed_policy_kind(), analytic_optimal_kind(), aimd_kind(), awc_kind()}});
+      {fixed_policy_kind(), analytic_optimal_kind(), aimd_kind(), awc_kind(),
+       wait_quantile_kind()}});
   return family;
 }
 
@@ -270,6 +299,8 @@ PolicyParams policy_params_of(const json& stored) {
   read("switch_confidence", p.switch_confidence);
   read("probe_every", p.probe_every);
   read("probe_overhead", p.probe_overhead);
+  read("quantile", p.quantile);
+  read("window_rounds", p.window_rounds);
   const auto fallback = stored.find("fallback");
   if (fallback != stored.end()) {
     for (const auto& [candidate, mode] : kFallbacks) {

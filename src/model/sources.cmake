@@ -21,6 +21,7 @@ set(DSDSI_MODEL_SOURCES
   src/model/speculation/analytic_optimal_policy.cpp
   src/model/speculation/awc_policy.cpp
   src/model/speculation/fixed_policy.cpp
+  src/model/speculation/wait_quantile_policy.cpp
   src/model/speculation/round_estimator.cpp
   src/model/speculation_policy.cpp
 )

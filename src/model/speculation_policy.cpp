@@ -5,6 +5,7 @@
 #include "speculation/analytic_optimal_policy.hpp"
 #include "speculation/awc_policy.hpp"
 #include "speculation/fixed_policy.hpp"
+#include "speculation/wait_quantile_policy.hpp"
 
 namespace dsdsi {
 
@@ -20,6 +21,8 @@ std::unique_ptr<SpeculationPolicy> make_speculation_policy(const SpeculationPara
       return std::make_unique<AimdPolicy>(speculation.gamma, speculation.policy);
     case PolicyKind::awc:
       return std::make_unique<AwcPolicy>(speculation.gamma, speculation.policy, context);
+    case PolicyKind::wait_quantile:
+      return std::make_unique<WaitQuantilePolicy>(speculation.gamma, speculation.policy, context);
   }
   return nullptr;  // unreachable: every PolicyKind is registered above
 }

@@ -121,6 +121,22 @@ TEST(ConfigPolicy, AwcDefaultsAndValues) {
   EXPECT_EQ(loaded.resolved["speculation"]["policy"]["fallback"], "cloud_ar");
 }
 
+TEST(ConfigPolicy, WaitQuantileDefaultsAndValues) {
+  const PolicyParams d = load(with_policy({{"kind", "wait_quantile"}})).scenario.speculation.policy;
+  EXPECT_EQ(d.kind, PolicyKind::wait_quantile);
+  EXPECT_EQ(d.gamma_min, 1);
+  EXPECT_EQ(d.gamma_max, 12);
+  EXPECT_EQ(d.ewma_weight, 0.02);
+  EXPECT_EQ(d.warmup_rounds, 10);
+  EXPECT_EQ(d.quantile, 0.9);
+  EXPECT_EQ(d.window_rounds, 20);
+  const PolicyParams p =
+      load(with_policy({{"kind", "wait_quantile"}, {"quantile", 0.5}, {"window_rounds", 50}}))
+          .scenario.speculation.policy;
+  EXPECT_EQ(p.quantile, 0.5);
+  EXPECT_EQ(p.window_rounds, 50);
+}
+
 TEST(ConfigPolicy, SetOverridesChooseAKind) {
   const auto loaded = load({{"schema_version", 1}},
                            {"speculation.policy.kind=aimd", "speculation.policy.increase=3"});
@@ -132,8 +148,8 @@ TEST(ConfigPolicy, SetOverridesChooseAKind) {
 // policy.
 TEST(ConfigPolicy, EveryKindIsRegisteredAndItsExampleLoads) {
   const auto family = speculation_policy_family();
-  EXPECT_EQ(family->kind_names(),
-            (std::vector<std::string>{"fixed", "analytic_optimal", "aimd", "awc"}));
+  EXPECT_EQ(family->kind_names(), (std::vector<std::string>{"fixed", "analytic_optimal", "aimd",
+                                                            "awc", "wait_quantile"}));
   PolicyContext context;
   context.draft_ms_per_token = 10;
   context.cloud_ar_tpot_ms = 20;
@@ -184,6 +200,16 @@ TEST(ConfigPolicy, EachParameterIsRangeChecked) {
       {{{"kind", "awc"}, {"probe_overhead", 0}},
        {"/speculation/policy/probe_overhead: must be a number > 0 and <= 1, got 0"}},
       {{{"kind", "awc"}, {"probe_every", "4"}}, {"/speculation/policy/probe_every:", "got \"4\""}},
+      {{{"kind", "wait_quantile"}, {"quantile", 0}},
+       {"/speculation/policy/quantile: must be a number > 0 and <= 1, got 0"}},
+      {{{"kind", "wait_quantile"}, {"quantile", 1.5}},
+       {"/speculation/policy/quantile:", "got 1.5"}},
+      {{{"kind", "wait_quantile"}, {"window_rounds", 0}},
+       {"/speculation/policy/window_rounds: must be an integer >= 1 and <= 10000, got 0"}},
+      {{{"kind", "wait_quantile"}, {"window_rounds", 20000}},
+       {"/speculation/policy/window_rounds:", "got 20000"}},
+      {{{"kind", "analytic_optimal"}, {"quantile", 0.9}},
+       {"/speculation/policy/quantile: not a parameter of kind \"analytic_optimal\""}},
   };
   for (const auto& c : cases) {
     const auto problems = problems_of(with_policy(c.policy));
@@ -195,12 +221,12 @@ TEST(ConfigPolicy, KindsAndKeysAreChecked) {
   const BadCase cases[] = {
       {{{"kind", "adaptive"}},
        {"/speculation/policy/kind: must be one of \"fixed\", \"analytic_optimal\", \"aimd\", "
-        "\"awc\", got \"adaptive\""}},
+        "\"awc\", \"wait_quantile\", got \"adaptive\""}},
       {{{"kind", "aimdd"}}, {"/speculation/policy/kind:", "(did you mean \"aimd\"?)"}},
       {{{"gamma_max", 8}}, {"/speculation/policy/kind: required"}},
       {{{"kind", "aimd"}, {"ewma_weight", 0.1}},
        {"/speculation/policy/ewma_weight: not a parameter of kind \"aimd\" (it belongs to kind "
-        "\"analytic_optimal\", \"awc\")"}},
+        "\"analytic_optimal\", \"awc\", \"wait_quantile\")"}},
       {{{"kind", "fixed"}, {"gamma_max", 8}},
        {"/speculation/policy/gamma_max: not a parameter of kind \"fixed\""}},
       {{{"kind", "analytic_optimal"}, {"probe_every", 3}},

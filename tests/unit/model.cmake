@@ -14,6 +14,7 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/model_policy_analytic_test.cpp
   unit/model_policy_awc_test.cpp
   unit/model_policy_estimator_test.cpp
+  unit/model_policy_wait_quantile_test.cpp
   unit/model_round_logic_test.cpp
   unit/model_server_scheduler_test.cpp
   unit/model_start_offsets_test.cpp

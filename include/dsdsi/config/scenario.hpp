@@ -164,14 +164,15 @@ struct AcceptanceParams {
 };
 
 // How gamma is chosen per round (model/speculation_policy.hpp).
-enum class PolicyKind { fixed, analytic_optimal, aimd, awc };
+enum class PolicyKind { fixed, analytic_optimal, aimd, awc, wait_quantile };
 
 struct PolicyParams {
   PolicyKind kind = PolicyKind::fixed;
-  // analytic_optimal, aimd, awc: the range of windows they may ask for.
+  // analytic_optimal, aimd, awc, wait_quantile: the range of windows they may ask for.
   std::int64_t gamma_min = 1;
   std::int64_t gamma_max = 12;
-  // analytic_optimal, awc: the client's estimates (model/speculation/round_estimator.hpp).
+  // analytic_optimal, awc, wait_quantile: the client's estimates
+  // (model/speculation/round_estimator.hpp).
   double ewma_weight = 0;           // weight of the newest observation in smoothed estimates
   std::int64_t warmup_rounds = 0;   // windows observed before the estimates are used
   // aimd: additive increase after a fully accepted window, multiplicative decrease after an
@@ -188,6 +189,10 @@ struct PolicyParams {
   double switch_confidence = 0; // awc: standard errors of alpha_hat a switch needs
   std::int64_t probe_every = 0; // awc: while in the cloud, least requests between DSD probes
   double probe_overhead = 0;    // awc: most that probes may add to the time per token
+  // wait_quantile: the window is planned for this quantile of the waits of the last
+  // window_rounds rounds (model/speculation/wait_quantile_policy.hpp).
+  double quantile = 0.9;
+  std::int64_t window_rounds = 20;
 };
 
 // What an uplink window carries per draft token (model/payload.hpp gives the bytes).

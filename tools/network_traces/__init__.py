@@ -1,0 +1,1 @@
+"""Modules of tools/import-network-trace."""
