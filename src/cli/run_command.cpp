@@ -3,20 +3,25 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
 
 #include "dsdsi/cli/commands.hpp"
 #include "dsdsi/cli/run_outputs.hpp"
+#include "dsdsi/config/device_memory_param.hpp"
 #include "dsdsi/config/overrides.hpp"
+#include "dsdsi/config/radio_param.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
 #include "dsdsi/metrics/csv_sink.hpp"
 #include "dsdsi/metrics/fanout_sink.hpp"
 #include "dsdsi/metrics/human_summary.hpp"
 #include "dsdsi/metrics/json_file.hpp"
+#include "dsdsi/metrics/radio_sink.hpp"
 #include "dsdsi/metrics/staged_output_dir.hpp"
 #include "dsdsi/metrics/summary.hpp"
 #include "dsdsi/metrics/timeline_sink.hpp"
 #include "dsdsi/model/closed_form.hpp"
+#include "dsdsi/sim/platform_layout.hpp"
 #include "dsdsi/sim/simulation.hpp"
 
 namespace dsdsi::cli {
@@ -40,6 +45,27 @@ struct RunOptions {
   bool force = false;   // replace an existing non-empty --out
 };
 
+// Each device class's radio (`edge.radio`, `edge.devices[].radio`); empty when none has one.
+std::map<std::string, RadioParams> radios_by_class(const Scenario& s) {
+  std::map<std::string, RadioParams> radios;
+  if (s.edge.devices.empty()) {
+    if (auto radio = radio_of(s.edge.radio)) radios.emplace(kDefaultDeviceClass, *radio);
+  }
+  for (const DeviceClass& c : s.edge.devices) {
+    if (auto radio = radio_of(c.radio)) radios.emplace(c.name, *radio);
+  }
+  return radios;
+}
+
+// Some device class limits the context its memory holds (`kv_bytes_per_token`).
+bool has_context_limit(const Scenario& s) {
+  bool limited = context_capacity_tokens(s.edge.memory).has_value();
+  for (const DeviceClass& c : s.edge.devices) {
+    limited = limited || context_capacity_tokens(c.memory).has_value();
+  }
+  return limited;
+}
+
 int run(const RunOptions& options, const Invocation& invocation) {
   const auto started = std::chrono::steady_clock::now();
   const LoadedScenario loaded =
@@ -59,8 +85,9 @@ int run(const RunOptions& options, const Invocation& invocation) {
     spdlog::warn("--force: {} will be replaced when the run succeeds", out_dir.string());
   }
 
-  CsvSink csv(out.staging(), MeasureWindow::of(s.measure));
-  SummaryAccumulator summary_records(s.measure);
+  const std::map<std::string, RadioParams> radios = radios_by_class(s);
+  CsvSink csv(out.staging(), MeasureWindow::of(s.measure), !radios.empty());
+  SummaryAccumulator summary_records(s.measure, has_context_limit(s));
   std::vector<RecordSink*> sinks{&csv, &summary_records};
   std::unique_ptr<TimelineSink> timeline;
   if (s.measure.timeline_ms > 0) {
@@ -68,7 +95,8 @@ int run(const RunOptions& options, const Invocation& invocation) {
         s.measure, uses_cloud(s.mode) ? simulation.layout().servers.size() : 0);
     sinks.push_back(timeline.get());
   }
-  FanoutSink sink(sinks);
+  FanoutSink fanout(sinks);
+  RadioSink sink(radios, fanout);  // fills each ClientRecord's radio before the others see it
   const double makespan_ms = simulation.run(sink);
   csv.close();
   if (timeline) timeline->write(out.staging() / "timeline.csv", makespan_ms);

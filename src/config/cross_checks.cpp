@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "dsdsi/config/device_memory_param.hpp"
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/latency_param.hpp"
 #include "dsdsi/config/length_table_param.hpp"
@@ -296,6 +297,7 @@ void check_cross_fields(const Scenario& s, const json& resolved, ProblemList& pr
   check_prefill_coverage(s, problems);
   check_measure_window(s, problems);
   check_requests_per_run(s, problems);
+  check_device_memory(s, problems);
 }
 
 }  // namespace dsdsi
