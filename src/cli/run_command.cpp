@@ -1,10 +1,12 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <map>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "dsdsi/cli/commands.hpp"
 #include "dsdsi/cli/run_outputs.hpp"
@@ -21,6 +23,7 @@
 #include "dsdsi/metrics/summary.hpp"
 #include "dsdsi/metrics/timeline_sink.hpp"
 #include "dsdsi/model/closed_form.hpp"
+#include "dsdsi/model/radio_presets.hpp"
 #include "dsdsi/sim/platform_layout.hpp"
 #include "dsdsi/sim/simulation.hpp"
 
@@ -45,14 +48,22 @@ struct RunOptions {
   bool force = false;   // replace an existing non-empty --out
 };
 
-// Each device class's radio (`edge.radio`, `edge.devices[].radio`); empty when none has one.
-std::map<std::string, RadioParams> radios_by_class(const Scenario& s) {
-  std::map<std::string, RadioParams> radios;
-  if (s.edge.devices.empty()) {
-    if (auto radio = radio_of(s.edge.radio)) radios.emplace(kDefaultDeviceClass, *radio);
-  }
-  for (const DeviceClass& c : s.edge.devices) {
-    if (auto radio = radio_of(c.radio)) radios.emplace(c.name, *radio);
+// Each client's radio: its platform host's radio property, or its class's (`edge.radio`,
+// `edge.devices[].radio`).
+std::vector<std::optional<RadioParams>> client_radios(const Scenario& s,
+                                                      const PlatformLayout& layout) {
+  std::vector<std::optional<RadioParams>> radios;
+  for (const ClientPlacement& place : layout.clients) {
+    std::optional<RadioParams> radio;
+    if (!place.radio.empty()) {
+      radio = radio_preset(place.radio);
+    } else if (s.edge.devices.empty()) {
+      radio = radio_of(s.edge.radio);
+    }
+    for (const DeviceClass& c : s.edge.devices) {
+      if (c.name == place.device_class) radio = radio_of(c.radio);
+    }
+    radios.push_back(radio);
   }
   return radios;
 }
@@ -85,8 +96,10 @@ int run(const RunOptions& options, const Invocation& invocation) {
     spdlog::warn("--force: {} will be replaced when the run succeeds", out_dir.string());
   }
 
-  const std::map<std::string, RadioParams> radios = radios_by_class(s);
-  CsvSink csv(out.staging(), MeasureWindow::of(s.measure), !radios.empty());
+  std::vector<std::optional<RadioParams>> radios = client_radios(s, simulation.layout());
+  const bool with_radio = std::any_of(radios.begin(), radios.end(),
+                                      [](const auto& radio) { return radio.has_value(); });
+  CsvSink csv(out.staging(), MeasureWindow::of(s.measure), with_radio);
   SummaryAccumulator summary_records(s.measure, has_context_limit(s));
   std::vector<RecordSink*> sinks{&csv, &summary_records};
   std::unique_ptr<TimelineSink> timeline;
@@ -96,7 +109,8 @@ int run(const RunOptions& options, const Invocation& invocation) {
     sinks.push_back(timeline.get());
   }
   FanoutSink fanout(sinks);
-  RadioSink sink(radios, fanout);  // fills each ClientRecord's radio before the others see it
+  // Fills each ClientRecord's radio before the other sinks see it.
+  RadioSink sink(std::move(radios), fanout);
   const double makespan_ms = simulation.run(sink);
   csv.close();
   if (timeline) timeline->write(out.staging() / "timeline.csv", makespan_ms);

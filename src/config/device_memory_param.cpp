@@ -97,7 +97,8 @@ std::vector<ParamSpec> edge_memory_rows() {
 
 std::vector<ParamSpec> device_memory_keys() {
   std::vector<ParamSpec> keys;
-  for (const MemoryKey& key : memory_keys()) keys.push_back(memory_param(key.key, key).not_stored());
+  for (const MemoryKey& key : memory_keys())
+    keys.push_back(memory_param(key.key, key).not_stored());
   return keys;
 }
 
@@ -114,8 +115,7 @@ void check_device_memory(const Scenario& s, ProblemList& problems) {
     check_class(s.edge.memory, {"edge"}, s.mode, problems);
   }
   for (std::size_t i = 0; i < s.edge.devices.size(); ++i) {
-    check_class(s.edge.devices[i].memory, {"edge", "devices", std::to_string(i)}, s.mode,
-                problems);
+    check_class(s.edge.devices[i].memory, {"edge", "devices", std::to_string(i)}, s.mode, problems);
   }
 }
 

@@ -43,8 +43,6 @@ std::vector<ParamSpec> edge_radio_rows() {
   for (const RadioField& field : radio_fields()) {
     const std::string key = field.key;
     rows.push_back(override_param("edge.radio_" + key, field)
-                       .only_when("edge.radio", radio_preset_names(),
-                                  "it overrides a parameter of the preset")
                        .store_with([key](Scenario& s, const json& value) {
                          s.edge.radio.overrides.emplace_back(key, value.get<double>());
                        }));
@@ -60,6 +58,14 @@ std::vector<ParamSpec> device_radio_keys() {
     keys.push_back(override_param(std::string("radio_") + field.key, field).not_stored());
   }
   return keys;
+}
+
+void check_edge_radio(const Scenario& s, ProblemList& problems) {
+  if (!s.edge.radio.preset.empty()) return;
+  for (const auto& [key, value] : s.edge.radio.overrides) {
+    problems.add({"edge", "radio_" + key},
+                 "needs /edge/radio (the preset whose parameter it overrides)");
+  }
 }
 
 std::vector<NestedProblem> check_device_radio(const json& element) {
@@ -80,7 +86,8 @@ RadioChoice device_radio_of(const json& element) {
   choice.preset = element.at("radio").get<std::string>();
   for (const RadioField& field : radio_fields()) {
     const std::string key = std::string("radio_") + field.key;
-    if (element.contains(key)) choice.overrides.emplace_back(field.key, element.at(key).get<double>());
+    if (element.contains(key))
+      choice.overrides.emplace_back(field.key, element.at(key).get<double>());
   }
   return choice;
 }

@@ -9,8 +9,10 @@ namespace {
 constexpr double kSecondsPerMs = 1e-3;
 }  // namespace
 
-RadioSink::RadioSink(std::map<std::string, RadioParams> radios, RecordSink& next)
-    : radios_(std::move(radios)), next_(&next) {}
+RadioSink::RadioSink(std::vector<std::optional<RadioParams>> radios, RecordSink& next)
+    : radios_(std::move(radios)), next_(&next) {
+  for (const auto& radio : radios_) any_radio_ = any_radio_ || radio.has_value();
+}
 
 RadioSink::ClientTransfers& RadioSink::transfers_of(std::int64_t client) {
   const auto id = static_cast<std::size_t>(client);
@@ -19,7 +21,7 @@ RadioSink::ClientTransfers& RadioSink::transfers_of(std::int64_t client) {
 }
 
 void RadioSink::on_round(const RoundRecord& r) {
-  if (!radios_.empty()) {
+  if (any_radio_) {
     ClientTransfers& c = transfers_of(r.client);
     if (r.kind == RoundKind::prefill || r.kind == RoundKind::verify) {
       c.up.push_back(
@@ -31,7 +33,7 @@ void RadioSink::on_round(const RoundRecord& r) {
 }
 
 void RadioSink::on_request(const RequestRecord& r) {
-  if (!radios_.empty()) {
+  if (any_radio_) {
     ClientTransfers& c = transfers_of(r.client);
     if (c.down_start_s.size() != r.reply_ms.size()) c.mismatch = true;
     std::sort(c.down_start_s.begin(), c.down_start_s.end());
@@ -53,8 +55,8 @@ void RadioSink::on_request(const RequestRecord& r) {
 }
 
 void RadioSink::on_client(const ClientRecord& record) {
-  const auto radio = radios_.find(record.device_class);
-  if (radio == radios_.end()) {
+  const auto id = static_cast<std::size_t>(record.client);
+  if (id >= radios_.size() || !radios_[id]) {
     next_->on_client(record);
     return;
   }
@@ -64,7 +66,7 @@ void RadioSink::on_client(const ClientRecord& record) {
                            ": its replies do not match the rounds that sent them");
   }
   ClientRecord with_radio = record;
-  with_radio.radio = radio_usage(radio->second, std::move(c.done));
+  with_radio.radio = radio_usage(*radios_[id], std::move(c.done));
   c.done = {};
   next_->on_client(with_radio);
 }

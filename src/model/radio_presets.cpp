@@ -16,15 +16,15 @@ RadioParams lte() {
   constexpr double T_IDLE_PING = 0.043, T_IDLE_PING_PERIOD = 1.28, P_IDLE_PING = 0.594;
   constexpr double P_IDLE = 0.0;
   RadioParams r;
-  r.promotion_s = 0.26;               // T_PROMOTION
-  r.promotion_w = 1.21;               // P_PROMOTION
-  r.active_w = 1.2;                   // LTE_BETA
-  r.active_w_per_mbps_up = 0.43839;   // LTE_ALPHA_UP, 438.39 mW per Mbit/s
-  r.active_w_per_mbps_down = 0.05197; // LTE_ALPHA_DOWN, 51.97 mW per Mbit/s
-  r.inactivity_timer_s = 0.1;         // INACTIVITY_TIMER
-  r.short_tail_s = 0.02;              // T_SHORT_DRX
+  r.promotion_s = 0.26;                // T_PROMOTION
+  r.promotion_w = 1.21;                // P_PROMOTION
+  r.active_w = 1.2;                    // LTE_BETA
+  r.active_w_per_mbps_up = 0.43839;    // LTE_ALPHA_UP, 438.39 mW per Mbit/s
+  r.active_w_per_mbps_down = 0.05197;  // LTE_ALPHA_DOWN, 51.97 mW per Mbit/s
+  r.inactivity_timer_s = 0.1;          // INACTIVITY_TIMER
+  r.short_tail_s = 0.02;               // T_SHORT_DRX
   r.short_tail_w = duty_cycle_w(T_DRX_PING, P_SHORT_DRX_PING, T_SHORT_DRX_PING_PERIOD, P_TAIL);
-  r.long_tail_s = 10;                 // T_LONG_DRX
+  r.long_tail_s = 10;  // T_LONG_DRX
   r.long_tail_w = duty_cycle_w(T_DRX_PING, P_LONG_DRX_PING, T_LONG_DRX_PING_PERIOD, P_TAIL);
   r.idle_w = duty_cycle_w(T_IDLE_PING, P_IDLE_PING, T_IDLE_PING_PERIOD, P_IDLE);
   return r;
@@ -51,9 +51,9 @@ RadioParams umts() {
 // power otherwise, no promotion.
 RadioParams wifi() {
   RadioParams r;
-  r.active_w = 0.403;            // POWER_WIFI_ACTIVE
-  r.inactivity_timer_s = 0.25;   // WIFI_TAIL_TIME
-  r.idle_w = 0.02;               // POWER_WIFI_STANDBY
+  r.active_w = 0.403;           // POWER_WIFI_ACTIVE
+  r.inactivity_timer_s = 0.25;  // WIFI_TAIL_TIME
+  r.idle_w = 0.02;              // POWER_WIFI_STANDBY
   return r;
 }
 
@@ -80,22 +80,20 @@ const std::vector<RadioField>& radio_fields() {
        &RadioParams::promotion_s},
       {"promotion_w", "W", "Power during the promotion (LTE P_PROMOTION).", kMaxW,
        &RadioParams::promotion_w},
-      {"active_w", "W",
-       "Base power while transferring and during the inactivity timer (LTE_BETA).", kMaxW,
-       &RadioParams::active_w},
+      {"active_w", "W", "Base power while transferring and during the inactivity timer (LTE_BETA).",
+       kMaxW, &RadioParams::active_w},
       {"active_w_per_mbps_up", "W/(Mbit/s)",
        "Power added per Mbit/s of uplink throughput while active (LTE_ALPHA_UP).", kMaxWPerMbps,
        &RadioParams::active_w_per_mbps_up},
       {"active_w_per_mbps_down", "W/(Mbit/s)",
-       "Power added per Mbit/s of downlink throughput while active (LTE_ALPHA_DOWN).",
-       kMaxWPerMbps, &RadioParams::active_w_per_mbps_down},
+       "Power added per Mbit/s of downlink throughput while active (LTE_ALPHA_DOWN).", kMaxWPerMbps,
+       &RadioParams::active_w_per_mbps_down},
       {"inactivity_timer_s", "s",
        "Time at active power after the last transfer before the short tail (INACTIVITY_TIMER).",
        kMaxS, &RadioParams::inactivity_timer_s},
       {"short_tail_s", "s", "Time in the short tail (LTE short DRX).", kMaxS,
        &RadioParams::short_tail_s},
-      {"short_tail_w", "W", "Average power in the short tail.", kMaxW,
-       &RadioParams::short_tail_w},
+      {"short_tail_w", "W", "Average power in the short tail.", kMaxW, &RadioParams::short_tail_w},
       {"long_tail_s", "s", "Time in the long tail (LTE long DRX, 3G FACH) before IDLE.", kMaxS,
        &RadioParams::long_tail_s},
       {"long_tail_w", "W", "Average power in the long tail.", kMaxW, &RadioParams::long_tail_w},

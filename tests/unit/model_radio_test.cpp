@@ -62,14 +62,20 @@ TEST(RadioModel, RoundsCloserThanTheTailNeverReturnToIdle) {
   EXPECT_EQ(u.idle_s, 0);
   EXPECT_NEAR(u.active_s, 0.5, 1e-12);
   EXPECT_NEAR(u.long_tail_s, 9 * 0.13 + 10, 1e-12);
-  const double gap_j = 0.1 * 1.2 + 0.02 * 1.122 + 0.13 * 1.091;  // 0.28427 J
+  const double gap_j = 0.1 * 1.2 + 0.02 * 1.122 + 0.13 * 1.091;                   // 0.28427 J
   EXPECT_NEAR(u.energy_j, kPromotionJ + 0.5 * 1.2 + 9 * gap_j + kFullTailJ, kJ);  // 14.52547 J
 
-  // WiFi has one tail state at active power: everything after the first byte is at 0.403 W, so
-  // the energy is (last end - first start + tail) x 0.403.
-  const auto w = radio_usage(*radio_preset("wifi"), rounds);
+  // WiFi has one tail state at active power: with rounds every 0.2 s (0.15 s gaps, inside its
+  // 0.25 s tail) everything after the first byte is at 0.403 W, so the energy is
+  // (last end - first start + tail) x 0.403 = (1.85 + 0.25) x 0.403.
+  std::vector<RadioTransfer> wifi_rounds;
+  for (int i = 0; i < 10; ++i) {
+    wifi_rounds.push_back({0.2 * i, 0.2 * i + 0.05, LinkDirection::up, 0});
+  }
+  const auto w = radio_usage(*radio_preset("wifi"), wifi_rounds);
   EXPECT_EQ(w.promotions, 1);
-  EXPECT_NEAR(w.energy_j, (2.75 + 0.25) * 0.403, kJ);
+  EXPECT_EQ(w.idle_s, 0);
+  EXPECT_NEAR(w.energy_j, (1.85 + 0.25) * 0.403, kJ);
 }
 
 // Rounds 20 s apart, beyond the 10.12 s tail: each round pays a promotion and a full tail, and
@@ -94,17 +100,17 @@ TEST(RadioModel, UmtsRepromotesFromTheLongTailOnly) {
   EXPECT_EQ(u.promotions, 2);
   EXPECT_DOUBLE_EQ(u.promotion_s, 2.0 + 1.5);
   const double expected = 2.0 * 0.65 + 1.5 * 0.8 + 3 * 1.3  // promotions, three active seconds
-                          + (4 + 1) * 1.3 + 1 * 0.3        // first gap: DCH tail, 1 s of FACH
-                          + 3 * 1.3                        // second gap, inside the DCH tail
-                          + 4 * 1.3 + 10 * 0.3;            // the last tail
+                          + 4 * 1.3 + 1 * 0.3               // first gap: DCH tail, 1 s of FACH
+                          + 3 * 1.3                         // second gap, inside the DCH tail
+                          + 4 * 1.3 + 10 * 0.3;             // the last tail
   EXPECT_NEAR(u.energy_j, expected, kJ);
 }
 
 // Overlapping transfers (a pipelined uplink under a downlink) are one busy period: the base
 // power counts once, each direction's throughput term counts its own megabits.
 TEST(RadioModel, OverlappingTransfersShareTheBasePower) {
-  const auto u = radio_usage(lte(), {{1, 3, LinkDirection::down, 250000},
-                                     {0, 2, LinkDirection::up, 125000}});
+  const auto u =
+      radio_usage(lte(), {{1, 3, LinkDirection::down, 250000}, {0, 2, LinkDirection::up, 125000}});
   EXPECT_DOUBLE_EQ(u.active_s, 3);
   EXPECT_NEAR(u.energy_j, kPromotionJ + 3 * 1.2 + 0.43839 * 1 + 0.05197 * 2 + kFullTailJ, kJ);
 }

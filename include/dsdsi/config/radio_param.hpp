@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dsdsi/config/param_builder.hpp"
+#include "dsdsi/config/problem_list.hpp"
 #include "dsdsi/model/radio_model.hpp"
 
 namespace dsdsi {
@@ -15,6 +16,8 @@ namespace dsdsi {
 std::vector<ParamSpec> edge_radio_rows();
 // The keys `radio` and `radio_<parameter>` of an `edge.devices` element.
 std::vector<ParamSpec> device_radio_keys();
+// The single class's overrides need its preset (problems at their paths).
+void check_edge_radio(const Scenario& s, ProblemList& problems);
 // An element's overrides need its preset. Problems are relative to the element.
 std::vector<NestedProblem> check_device_radio(const nlohmann::json& element);
 // The RadioChoice of a checked `edge.devices` element.

@@ -12,8 +12,7 @@
 // The bytes of a request (bytes_up, bytes_down) are spread evenly over its transfers in each
 // direction: the throughput terms only depend on the total (radio_model.hpp), so the energy is
 // the same as with each message's own size.
-#include <map>
-#include <string>
+#include <optional>
 #include <vector>
 
 #include "dsdsi/metrics/records.hpp"
@@ -23,8 +22,8 @@ namespace dsdsi {
 
 class RadioSink : public RecordSink {
  public:
-  // `radios`: each device class's radio; a client of a class not in it has none.
-  RadioSink(std::map<std::string, RadioParams> radios, RecordSink& next);
+  // `radios`: each client's radio, by client id; none (or a client beyond the list): no radio.
+  RadioSink(std::vector<std::optional<RadioParams>> radios, RecordSink& next);
 
   void on_request(const RequestRecord& record) override;
   void on_round(const RoundRecord& record) override;
@@ -35,14 +34,15 @@ class RadioSink : public RecordSink {
 
  private:
   struct ClientTransfers {
-    std::vector<RadioTransfer> done;          // of its finished requests, bytes assigned
-    std::vector<RadioTransfer> up;            // of the request in progress
-    std::vector<double> down_start_s;         // of the request in progress
+    std::vector<RadioTransfer> done;   // of its finished requests, bytes assigned
+    std::vector<RadioTransfer> up;     // of the request in progress
+    std::vector<double> down_start_s;  // of the request in progress
     bool mismatch = false;
   };
   ClientTransfers& transfers_of(std::int64_t client);
 
-  std::map<std::string, RadioParams> radios_;
+  bool any_radio_ = false;
+  std::vector<std::optional<RadioParams>> radios_;
   RecordSink* next_;
   std::vector<ClientTransfers> clients_;
 };
