@@ -1,22 +1,30 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "dsdsi/cli/commands.hpp"
 #include "dsdsi/cli/run_outputs.hpp"
+#include "dsdsi/config/device_memory_param.hpp"
 #include "dsdsi/config/overrides.hpp"
+#include "dsdsi/config/radio_param.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
 #include "dsdsi/metrics/csv_sink.hpp"
 #include "dsdsi/metrics/fanout_sink.hpp"
 #include "dsdsi/metrics/human_summary.hpp"
 #include "dsdsi/metrics/json_file.hpp"
+#include "dsdsi/metrics/radio_sink.hpp"
 #include "dsdsi/metrics/staged_output_dir.hpp"
 #include "dsdsi/metrics/summary.hpp"
 #include "dsdsi/metrics/timeline_sink.hpp"
 #include "dsdsi/model/closed_form.hpp"
+#include "dsdsi/model/radio_presets.hpp"
+#include "dsdsi/sim/platform_layout.hpp"
 #include "dsdsi/sim/simulation.hpp"
 
 namespace dsdsi::cli {
@@ -40,6 +48,35 @@ struct RunOptions {
   bool force = false;   // replace an existing non-empty --out
 };
 
+// Each client's radio: its platform host's radio property, or its class's (`edge.radio`,
+// `edge.devices[].radio`).
+std::vector<std::optional<RadioParams>> client_radios(const Scenario& s,
+                                                      const PlatformLayout& layout) {
+  std::vector<std::optional<RadioParams>> radios;
+  for (const ClientPlacement& place : layout.clients) {
+    std::optional<RadioParams> radio;
+    if (!place.radio.empty()) {
+      radio = radio_preset(place.radio);
+    } else if (s.edge.devices.empty()) {
+      radio = radio_of(s.edge.radio);
+    }
+    for (const DeviceClass& c : s.edge.devices) {
+      if (c.name == place.device_class) radio = radio_of(c.radio);
+    }
+    radios.push_back(radio);
+  }
+  return radios;
+}
+
+// Some device class limits the context its memory holds (`kv_bytes_per_token`).
+bool has_context_limit(const Scenario& s) {
+  bool limited = context_capacity_tokens(s.edge.memory).has_value();
+  for (const DeviceClass& c : s.edge.devices) {
+    limited = limited || context_capacity_tokens(c.memory).has_value();
+  }
+  return limited;
+}
+
 int run(const RunOptions& options, const Invocation& invocation) {
   const auto started = std::chrono::steady_clock::now();
   const LoadedScenario loaded =
@@ -59,8 +96,11 @@ int run(const RunOptions& options, const Invocation& invocation) {
     spdlog::warn("--force: {} will be replaced when the run succeeds", out_dir.string());
   }
 
-  CsvSink csv(out.staging(), MeasureWindow::of(s.measure));
-  SummaryAccumulator summary_records(s.measure);
+  std::vector<std::optional<RadioParams>> radios = client_radios(s, simulation.layout());
+  const bool with_radio = std::any_of(radios.begin(), radios.end(),
+                                      [](const auto& radio) { return radio.has_value(); });
+  CsvSink csv(out.staging(), MeasureWindow::of(s.measure), with_radio);
+  SummaryAccumulator summary_records(s.measure, has_context_limit(s));
   std::vector<RecordSink*> sinks{&csv, &summary_records};
   std::unique_ptr<TimelineSink> timeline;
   if (s.measure.timeline_ms > 0) {
@@ -68,7 +108,9 @@ int run(const RunOptions& options, const Invocation& invocation) {
         s.measure, uses_cloud(s.mode) ? simulation.layout().servers.size() : 0);
     sinks.push_back(timeline.get());
   }
-  FanoutSink sink(sinks);
+  FanoutSink fanout(sinks);
+  // Fills each ClientRecord's radio before the other sinks see it.
+  RadioSink sink(std::move(radios), fanout);
   const double makespan_ms = simulation.run(sink);
   csv.close();
   if (timeline) timeline->write(out.staging() / "timeline.csv", makespan_ms);

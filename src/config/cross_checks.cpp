@@ -7,10 +7,12 @@
 #include <optional>
 #include <string>
 
+#include "dsdsi/config/device_memory_param.hpp"
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/latency_param.hpp"
 #include "dsdsi/config/length_table_param.hpp"
 #include "dsdsi/config/limits.hpp"
+#include "dsdsi/config/radio_param.hpp"
 
 namespace dsdsi {
 namespace {
@@ -296,6 +298,8 @@ void check_cross_fields(const Scenario& s, const json& resolved, ProblemList& pr
   check_prefill_coverage(s, problems);
   check_measure_window(s, problems);
   check_requests_per_run(s, problems);
+  check_device_memory(s, problems);
+  check_edge_radio(s, problems);
 }
 
 }  // namespace dsdsi

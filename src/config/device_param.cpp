@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <set>
 
+#include "dsdsi/config/device_memory_param.hpp"
 #include "dsdsi/config/limits.hpp"
+#include "dsdsi/config/radio_param.hpp"
 
 namespace dsdsi {
 namespace {
@@ -21,7 +23,7 @@ std::string decimal_text(double x) {
 }
 
 std::vector<ParamSpec> device_keys() {
-  return {
+  std::vector<ParamSpec> keys{
       Param::string("class",
                     "Name of the class, unique in the list (summary.json's by_class "
                     "keys).")
@@ -50,6 +52,9 @@ std::vector<ParamSpec> device_keys() {
           .at_most(limits::kMaxWatts)
           .not_stored(),
   };
+  for (auto& key : device_radio_keys()) keys.push_back(std::move(key));
+  for (auto& key : device_memory_keys()) keys.push_back(std::move(key));
+  return keys;
 }
 
 std::vector<NestedProblem> finish_devices(const json& value, json&) {
@@ -66,7 +71,9 @@ std::vector<NestedProblem> finish_devices(const json& value, json&) {
       problems.push_back({{index, "class"}, "\"" + name + "\" is already the name of a class"});
     }
     total += device.at("share").get<double>();
-    for (auto& problem : check_wattage_pair(device)) {
+    auto pair_problems = check_wattage_pair(device);
+    for (auto& problem : check_device_radio(device)) pair_problems.push_back(std::move(problem));
+    for (auto& problem : pair_problems) {
       problem.where.insert(problem.where.begin(), index);
       problems.push_back(std::move(problem));
     }
@@ -114,6 +121,8 @@ std::vector<DeviceClass> device_classes_of(const json& stored) {
     c.share = device.at("share").get<double>();
     c.draft_ms_per_token = device.at("draft_ms_per_token").get<double>();
     c.watts = wattage_of(device);
+    c.radio = device_radio_of(device);
+    c.memory = device_memory_of(device);
     classes.push_back(std::move(c));
   }
   return classes;

@@ -2,10 +2,12 @@
 // it: `network.*`, `edge.*`, `cloud.*` (parameter_table.cpp puts them in the table, in order).
 #include <algorithm>
 
+#include "dsdsi/config/device_memory_param.hpp"
 #include "dsdsi/config/device_param.hpp"
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/latency_param.hpp"
 #include "dsdsi/config/limits.hpp"
+#include "dsdsi/config/radio_param.hpp"
 #include "dsdsi/config/param_builder.hpp"
 #include "parameter_rows.hpp"
 
@@ -53,7 +55,7 @@ TokenDemand edge_draft_tokens() {
 
 std::vector<ParamSpec> network_and_host_rows() {
   using S = Scenario;
-  return {
+  std::vector<ParamSpec> rows{
       distribution_param("network.rtt_ms", "ms",
                          "Round-trip latency between each edge host and the cloud host: a number, "
                          "or a distribution drawn once per client (from the client's own stream).",
@@ -162,6 +164,10 @@ std::vector<ParamSpec> network_and_host_rows() {
           .at_most(limits::kMaxWatts)
           .only_when_absent("platform", "the platform file's hosts give wattage_per_state")
           .store(&S::edge, &EdgeParams::watts, &Wattage::idle_w),
+  };
+  for (auto& row : edge_radio_rows()) rows.push_back(std::move(row));
+  for (auto& row : edge_memory_rows()) rows.push_back(std::move(row));
+  std::vector<ParamSpec> after_radio{
       device_classes_param("edge.devices",
                            "Classes of edge device, each with its share of the clients, draft "
                            "speed and power; clients are assigned to them deterministically by "
@@ -175,6 +181,10 @@ std::vector<ParamSpec> network_and_host_rows() {
           .not_with("edge.draft_ms_per_token", "each device class gives its own draft speed")
           .not_with("edge.watts_busy", "each device class gives its own watts_busy")
           .not_with("edge.watts_idle", "each device class gives its own watts_idle")
+          .not_with("edge.radio", "each device class gives its own radio")
+          .not_with("edge.memory_gb", "each device class gives its own memory_gb")
+          .not_with("edge.draft_model_gb", "each device class gives its own draft_model_gb")
+          .not_with("edge.kv_bytes_per_token", "each device class gives its own kv_bytes_per_token")
           .store_converted(device_classes_of, &S::edge, &EdgeParams::devices),
 
       latency_model_param("cloud.verify",
@@ -317,6 +327,8 @@ std::vector<ParamSpec> network_and_host_rows() {
           .only_when_absent("platform", "the platform file's hosts give wattage_per_state")
           .store(&S::cloud, &CloudParams::watts, &Wattage::idle_w),
   };
+  for (auto& row : after_radio) rows.push_back(std::move(row));
+  return rows;
 }
 
 }  // namespace dsdsi

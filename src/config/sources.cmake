@@ -5,6 +5,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/arrival_param.cpp
   src/config/config_error.cpp
   src/config/cross_checks.cpp
+  src/config/device_memory_param.cpp
   src/config/device_param.cpp
   src/config/did_you_mean.cpp
   src/config/distribution_param.cpp
@@ -28,6 +29,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/platform_path.cpp
   src/config/policy_param.cpp
   src/config/problem_list.cpp
+  src/config/radio_param.cpp
   src/config/scenario_file.cpp
   src/config/scenario_loader.cpp
   src/config/scenario_reference.cpp

@@ -74,7 +74,8 @@ void append_row(std::string& row, First first, Rest... rest) {
 
 }  // namespace
 
-CsvSink::CsvSink(const std::filesystem::path& dir, MeasureWindow window) : window_(window) {
+CsvSink::CsvSink(const std::filesystem::path& dir, MeasureWindow window, bool with_radio)
+    : window_(window), with_radio_(with_radio) {
   open(requests_, dir / "requests.csv",
        "client,request,server,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,"
        "drafted,accepted,bytes_up,bytes_down,in_window\n");
@@ -85,7 +86,10 @@ CsvSink::CsvSink(const std::filesystem::path& dir, MeasureWindow window) : windo
        "server,host,batches,busy_fraction,batch_size_mean,batch_size_p95,queue_delay_ms_mean,"
        "admission_wait_ms_mean,requests,energy_j\n");
   open(clients_, dir / "clients.csv",
-       "client,host,device_class,draft_ms_per_token,rtt_ms,mean_rtt_ms,edge_energy_j\n");
+       with_radio ? "client,host,device_class,draft_ms_per_token,rtt_ms,mean_rtt_ms,edge_energy_j,"
+                    "edge_radio_energy_j,radio_promotions,radio_promotion_s,radio_active_s,"
+                    "radio_inactivity_s,radio_short_tail_s,radio_long_tail_s,radio_idle_s\n"
+                  : "client,host,device_class,draft_ms_per_token,rtt_ms,mean_rtt_ms,edge_energy_j\n");
 }
 
 CsvSink::~CsvSink() {
@@ -137,6 +141,16 @@ void CsvSink::on_client(const ClientRecord& r) {
   std::string rest;
   append_row(rest, r.draft_ms_per_token, r.rtt_ms, r.mean_rtt_ms, r.edge_energy_j);
   row_ += ',' + rest;
+  if (with_radio_) {
+    row_.pop_back();  // the radio's cells go before the line break; empty without a radio
+    if (const auto& u = r.radio) {
+      append_row(rest, u->energy_j, u->promotions, u->promotion_s, u->active_s, u->inactivity_s,
+                 u->short_tail_s, u->long_tail_s, u->idle_s);
+      row_ += ',' + rest;
+    } else {
+      row_ += ",,,,,,,,\n";
+    }
+  }
   clients_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
 }
 

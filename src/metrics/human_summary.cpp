@@ -71,6 +71,8 @@ void add_latency_row(std::string& out, const nlohmann::ordered_json& summary, co
 void add_energy_lines(std::string& out, const nlohmann::ordered_json& summary) {
   for (const auto& [label, total, per_token] :
        {std::array<const char*, 3>{"edge energy", "edge_energy_j", "edge_j_per_token"},
+        std::array<const char*, 3>{"edge radio", "edge_radio_energy_j", "edge_radio_j_per_token"},
+        std::array<const char*, 3>{"edge total", "edge_device_energy_j", "edge_device_j_per_token"},
         std::array<const char*, 3>{"cloud energy", "cloud_energy_j", "cloud_j_per_token"}}) {
     const auto joules = summary_number(summary, total);
     if (!joules) continue;

@@ -8,6 +8,8 @@ set(DSDSI_METRICS_SOURCES
   src/metrics/human_summary.cpp
   src/metrics/json_file.cpp
   src/metrics/latency_stats.cpp
+  src/metrics/radio_sink.cpp
+  src/metrics/radio_summary.cpp
   src/metrics/round_tally.cpp
   src/metrics/repeat_stats.cpp
   src/metrics/staged_output_dir.cpp

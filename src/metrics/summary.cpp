@@ -10,6 +10,7 @@
 
 #include "dsdsi/metrics/batch_means.hpp"
 #include "dsdsi/metrics/latency_stats.hpp"
+#include "dsdsi/metrics/radio_summary.hpp"
 
 namespace dsdsi {
 
@@ -111,8 +112,11 @@ void add_energy_keys(nlohmann::ordered_json& out, const std::string& side,
 
 }  // namespace
 
-SummaryAccumulator::SummaryAccumulator(const MeasureParams& measure)
-    : window_(MeasureWindow::of(measure)), slo_(measure.slo), rounds_(window_) {}
+SummaryAccumulator::SummaryAccumulator(const MeasureParams& measure, bool device_memory)
+    : window_(MeasureWindow::of(measure)),
+      slo_(measure.slo),
+      rounds_(window_),
+      device_memory_(device_memory) {}
 
 void SummaryAccumulator::on_request(const RequestRecord& record) {
   if (!window_.request_in(record.submit_ms)) return;  // warm-up: left out of every metric
@@ -120,6 +124,7 @@ void SummaryAccumulator::on_request(const RequestRecord& record) {
   output_tokens_ += record.output_tokens;
   bytes_up_ += record.bytes_up;
   bytes_down_ += record.bytes_down;
+  over_device_memory_ += record.over_device_memory ? 1 : 0;
   RequestFacts facts{record.client,
                      record.output_tokens,
                      record.rounds,
@@ -195,6 +200,11 @@ nlohmann::ordered_json SummaryAccumulator::class_metrics(
   latencies.add_to(out);
   out["rtt_ms_mean"] = summarize_latencies(rtt).mean;
   add_energy_keys(out, "edge", energy, static_cast<double>(tokens));
+  if (any_radio(clients_)) {
+    std::vector<const ClientRecord*> class_clients;
+    for (const std::size_t i : members) class_clients.push_back(&clients_[i]);
+    add_radio_keys(out, class_clients, static_cast<double>(tokens));
+  }
   return out;
 }
 
@@ -358,6 +368,7 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   out["batch_size_mean_ci95"] = ci["batch_size_mean_ci95"];
   out["wan_bytes_up"] = bytes_up_;
   out["wan_bytes_down"] = bytes_down_;
+  if (device_memory_) out["requests_over_device_memory"] = over_device_memory_;
   out["makespan_ms"] = makespan_ms;
   out["window_start_ms"] = window_.warmup_ms;
   out["window_end_ms"] = end_ms;
@@ -371,6 +382,11 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
   add_latency(out, "rtt_ms", rtt);
   add_energy_keys(out, "edge", edge_energy, tokens);
   add_energy_keys(out, "cloud", server_energy_j_, tokens);
+  if (any_radio(clients_)) {
+    std::vector<const ClientRecord*> all;
+    for (const ClientRecord& c : clients_) all.push_back(&c);
+    add_radio_keys(out, all, tokens);
+  }
 
   if (!clients_.empty()) {
     // Classes in order of their first client (clients are announced in any order).

@@ -11,6 +11,8 @@ set(DSDSI_MODEL_SOURCES
   src/model/jitter_line.cpp
   src/model/length_table_fit.cpp
   src/model/latency_model.cpp
+  src/model/radio_model.cpp
+  src/model/radio_presets.cpp
   src/model/random_stream.cpp
   src/model/request_router.cpp
   src/model/request_source.cpp

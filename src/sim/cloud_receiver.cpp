@@ -18,7 +18,8 @@ CloudJob to_job(std::int64_t client, const PromptUpload& prompt, double now) {
   job.remaining = prompt.output_tokens;
   job.decoding = prompt.decoding;
   job.acceptance_override = prompt.acceptance;
-  job.ready_ms = job.sent_ms = now;
+  job.ready_ms = now;
+  job.sent_ms = prompt.sent_ms;
   return job;
 }
 

@@ -104,6 +104,7 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
       if (!job.completes_prefill()) {  // chunked prefill: the rest of the prompt goes on
         next.prefill_done += job.prefill_chunk;
         next.prefill_chunk = 0;
+        next.sent_ms = job.sent_ms;  // the prompt's: its last chunk's row says when it was sent
         scheduler_.continue_prefill(next);
         return;
       }

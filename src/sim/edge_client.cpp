@@ -63,6 +63,11 @@ void EdgeClient::operator()() {
       uplink_ = route.uplink;
     }
     r.decoding = decoding_for_next_request();
+    if (s_.context_capacity_tokens &&
+        r.plan.prompt_tokens + r.plan.output_tokens > *s_.context_capacity_tokens) {
+      r.decoding = RequestDecoding::cloud_ar;  // its KV cache would not fit on the device
+      r.record.over_device_memory = true;
+    }
     if (s_.mode == DecodingMode::edge_ar) {
       decode_on_edge(r);
     } else if (r.decoding != RequestDecoding::dsd) {
@@ -108,7 +113,7 @@ sg4::CommPtr EdgeClient::upload_prompt(Request& r) {
   r.record.bytes_up += bytes;
   auto* message =
       new UplinkMessage(PromptUpload{r.record.request, r.plan.prompt_tokens, r.plan.output_tokens,
-                                     r.decoding, r.plan.acceptance, bytes});
+                                     r.decoding, r.plan.acceptance, bytes, now_ms()});
   return uplink_->put_async(message, static_cast<std::uint64_t>(bytes));
 }
 
@@ -119,6 +124,7 @@ std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
   r.drafted += reply.drafted;
   r.accepted += reply.accepted;
   r.bytes_down += reply.wire_bytes;
+  r.reply_ms.push_back(now_ms());  // the radio's downlink transfers (metrics/radio_sink.hpp)
   return reply.committed;
 }
 

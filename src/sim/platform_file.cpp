@@ -3,7 +3,8 @@
 // alone. Each cloud host is a server and may carry <prop id="speed_factor" value="0.5"/>.
 // Clients go to edge hosts in document order, round-robin when there are more clients; an edge
 // host is one device, so clients placed on the same host share its processor. A host may declare
-// its power with SimGrid's wattage_per_state, and an edge host its class with device_class.
+// its power with SimGrid's wattage_per_state, and an edge host its class with device_class (and
+// its radio with radio, a preset of model/radio_presets.hpp).
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -18,6 +19,7 @@
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/limits.hpp"
 #include "dsdsi/model/latency_model.hpp"
+#include "dsdsi/model/radio_presets.hpp"
 #include "dsdsi/sim/platform_prescan.hpp"
 #include "dsdsi/sim/xml_declarations.hpp"
 #include "platform_internal.hpp"
@@ -189,6 +191,16 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
         bounded_property(edge, "draft_ms_per_token", unbatched_step_ms(s.edge.draft, 1),
                          limits::kMinStepMs, limits::kMaxMs),
         device_class_of(edge)};
+    if (const char* radio = edge->get_property("radio")) {
+      placement.radio = radio;
+      if (!radio_preset(placement.radio)) {
+        std::string names;
+        for (const auto& name : radio_preset_names()) names += (names.empty() ? "" : ", ") + name;
+        problems.push_back(problem_site(file, line_of(edge)) + ": host \"" + edge->get_name() +
+                           "\": property radio must be one of " + names + ", got \"" + radio +
+                           "\"");
+      }
+    }
     // Any request may be routed to any server: every edge host needs a route to each.
     for (const sg4::Host* cloud : clouds) {
       std::string why = route_problem(edge, cloud);

@@ -8,6 +8,7 @@
 #include <simgrid/s4u/Mailbox.hpp>
 #include <stdexcept>
 
+#include "dsdsi/config/device_memory_param.hpp"
 #include "dsdsi/model/arrival_schedule.hpp"
 #include "dsdsi/model/closed_form.hpp"
 #include "dsdsi/model/jitter_line.hpp"
@@ -115,6 +116,14 @@ EdgeClientSettings Simulation::client_settings(std::size_t client) const {
   settings.prefill_ms_per_token = scenario_.edge.prefill_ms_per_token;
   settings.header_bytes = scenario_.network.header_bytes;
   settings.bytes_per_draft_token = payload::bytes_per_draft_token(scenario_.speculation.payload);
+  // The memory of the client's class: the single class's, or its `edge.devices` class's.
+  const std::string& device_class = layout_.clients[client].device_class;
+  const EdgeParams& edge = scenario_.edge;
+  DeviceMemory memory = edge.memory;
+  for (const DeviceClass& c : edge.devices) {
+    if (c.name == device_class) memory = c.memory;
+  }
+  settings.context_capacity_tokens = context_capacity_tokens(memory);
   return settings;
 }
 

@@ -26,6 +26,10 @@ OUTPUTS = [
     ("fleet", ["run", "scenarios/edge_fleet.json"] + SHORT),
     ("steady", ["run", "scenarios/steady_state.json", "--set", "measure.horizon_ms=20000",
                 "--set", "measure.warmup_ms=2000"]),
+    ("radio", ["run", "scenarios/radio_energy_over_rtt.json"] + SHORT),
+    ("memory", ["run", "scenarios/quickstart.json", "--set", "edge.memory_gb=4",
+                "--set", "edge.draft_model_gb=3", "--set", "edge.kv_bytes_per_token=1000000"]
+     + SHORT),
     ("sweep", ["sweep", "scenarios/quickstart.json", "--jobs", "1",
                "--set", 'sweep={"grid": {"mode": ["dsd_sync", "cloud_ar"]}, "repeats": 2}'] + SHORT),
     ("capacity", ["capacity", "scenarios/quickstart.json", "--slo", "tpot_ms_p95=60",

@@ -84,6 +84,8 @@ TEST(BadInputCli, BadPlatformFilesExitTwoWithTheXmlLine) {
       {"no-edge.xml", {"no-edge.xml", "no edge host"}},
       {"unknown-role.xml", {"unknown-role.xml:8", "unknown role \"gpu\""}},
       {"bad-draft-speed.xml", {"bad-draft-speed.xml:11", "draft_ms_per_token", "\"fast\""}},
+      {"bad-radio.xml",
+       {"bad-radio.xml:10", "property radio must be one of lte, 3g, wifi", "\"5g\""}},
       {"no-route.xml", {"no-route.xml:8", "no route to the cloud"}},
       {"malformed.xml", {"malformed.xml", "line"}},
       // What SimGrid 3.32 aborts, hangs or corrupts memory on, found before it reads the file.

@@ -10,6 +10,7 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/closed_form_sim_test.cpp
   sim/determinism_sim_test.cpp
   sim/energy_sim_test.cpp
+  sim/radio_sim_test.cpp
   sim/measurement_sim_test.cpp
   sim/import_trace_test.cpp
   sim/length_table_sim_test.cpp

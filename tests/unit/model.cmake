@@ -10,6 +10,7 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/model_length_table_fit_test.cpp
   unit/model_latency_vidur_test.cpp
   unit/model_payload_test.cpp
+  unit/model_radio_test.cpp
   unit/model_policy_aimd_test.cpp
   unit/model_policy_analytic_test.cpp
   unit/model_policy_awc_test.cpp

@@ -97,6 +97,21 @@ struct Wattage {
   double busy_w = 0;  // computing (drafting, prefilling, verifying)
 };
 
+// A device's radio (`edge.radio`, `edge.devices[].radio`): a preset of model/radio_presets.hpp
+// and the parameters the scenario overrides, in table order. No preset: the radio is not modelled.
+struct RadioChoice {
+  std::string preset;
+  std::vector<std::pair<std::string, double>> overrides;  // radio_fields() key, value
+};
+
+// A device's memory (`edge.memory_gb`, ..., or an `edge.devices` element's): 0 where not given
+// (config/device_memory_param.hpp).
+struct DeviceMemory {
+  double memory_gb = 0;
+  double draft_model_gb = 0;
+  double kv_bytes_per_token = 0;
+};
+
 // One kind of edge device (`edge.devices`): clients are assigned to classes by share
 // (sim/device_assignment.hpp).
 struct DeviceClass {
@@ -104,6 +119,8 @@ struct DeviceClass {
   double share = 0;
   double draft_ms_per_token = 0;
   Wattage watts;
+  RadioChoice radio;
+  DeviceMemory memory;
 };
 
 struct EdgeParams {
@@ -111,6 +128,8 @@ struct EdgeParams {
   double prefill_ms_per_token = 0;  // the draft model's prefill on the device
   LatencySpec draft;                // one draft step (one token) on the device
   Wattage watts;                    // single-class scenarios: `edge.watts_busy`/`_idle`
+  RadioChoice radio;                // single-class scenarios: `edge.radio` and its overrides
+  DeviceMemory memory;              // single-class scenarios: `edge.memory_gb` and the like
   std::vector<DeviceClass> devices; // empty: one class, "default", from the keys above
 };
 

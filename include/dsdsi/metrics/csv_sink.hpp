@@ -18,7 +18,9 @@ class CsvSink : public RecordSink {
   // header lines.
   // `dir` must exist. `window` gives the rows' in_window column (docs/measurement.md). Throws
   // std::runtime_error if a file cannot be opened.
-  explicit CsvSink(const std::filesystem::path& dir, MeasureWindow window = {});
+  // `with_radio`: clients.csv has the radio's columns (metrics/radio_sink.hpp).
+  explicit CsvSink(const std::filesystem::path& dir, MeasureWindow window = {},
+                   bool with_radio = false);
   // Flushes without throwing if close() was not called; call close() to learn about errors.
   ~CsvSink() override;
   CsvSink(const CsvSink&) = delete;
@@ -51,6 +53,7 @@ class CsvSink : public RecordSink {
   File servers_;
   File clients_;
   MeasureWindow window_;
+  bool with_radio_ = false;
   bool closed_ = false;
   std::string row_;  // reused for every row to avoid an allocation per record
 };

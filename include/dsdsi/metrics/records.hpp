@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "dsdsi/model/radio_model.hpp"
 
 namespace dsdsi {
 
@@ -21,6 +24,11 @@ struct RequestRecord {
   std::int64_t accepted = 0;       // of those, accepted by the target
   std::int64_t bytes_up = 0;       // edge -> cloud bytes for this request
   std::int64_t bytes_down = 0;     // cloud -> edge bytes for this request
+  // When each of its replies reached the edge, in order (the ends of the radio's downlink
+  // transfers; their starts are the RoundRecords' verify_end_ms).
+  std::vector<double> reply_ms;
+  // Decoded in the cloud because its context did not fit in the device's memory.
+  bool over_device_memory = false;
 };
 
 // What a cloud job did: prefill a prompt, verify an edge window, or a cloud-side step (one AR
@@ -85,6 +93,8 @@ struct ClientRecord {
   // Its device's energy until its last token (a host shared by k clients: 1/k of the host's,
   // until the last of them finished); none when the host has no wattage.
   std::optional<double> edge_energy_j;
+  // Its radio over its transfers (metrics/radio_sink.hpp); none when its class has no radio.
+  std::optional<RadioUsage> radio;
 };
 
 class RecordSink {

@@ -16,7 +16,9 @@ namespace dsdsi {
 class SummaryAccumulator : public RecordSink {
  public:
   // `measure`: the window and the SLO (docs/measurement.md); the default measures the whole run.
-  explicit SummaryAccumulator(const MeasureParams& measure = {});
+  // `device_memory`: some device has a context limit (`kv_bytes_per_token`), and the summary
+  // counts the requests it sent to the cloud (requests_over_device_memory).
+  explicit SummaryAccumulator(const MeasureParams& measure = {}, bool device_memory = false);
   void on_request(const RequestRecord& record) override;
   void on_round(const RoundRecord& record) override;
   void on_batch(const BatchRecord& record) override;
@@ -70,6 +72,8 @@ class SummaryAccumulator : public RecordSink {
   std::int64_t bytes_up_ = 0;
   std::int64_t bytes_down_ = 0;
   std::int64_t servers_ = 0;
+  bool device_memory_ = false;
+  std::int64_t over_device_memory_ = 0;
 };
 
 }  // namespace dsdsi

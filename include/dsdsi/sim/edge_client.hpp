@@ -7,6 +7,7 @@
 // colocated_sd). It records one RequestRecord per request.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <simgrid/s4u/Comm.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 
@@ -27,6 +28,9 @@ struct EdgeClientSettings {
   double prefill_ms_per_token = 0;  // the draft model's prefill on this device
   std::int64_t header_bytes = 0;
   std::int64_t bytes_per_draft_token = 0;  // `speculation.payload` (model/payload.hpp)
+  // Most context tokens the device's memory holds (config/device_memory_param.hpp); a longer
+  // request is decoded in the cloud. None: no limit.
+  std::optional<std::int64_t> context_capacity_tokens;
 };
 
 class EdgeClient {

@@ -18,6 +18,7 @@ struct PromptUpload {
   RequestDecoding decoding = RequestDecoding::dsd;
   const RequestAcceptanceRecord* acceptance = nullptr;  // a workload trace's own, or null
   std::int64_t wire_bytes = 0;
+  double sent_ms = 0;  // when the edge sent it
 };
 
 // Edge -> cloud: one window of drafted tokens to verify.

@@ -17,6 +17,7 @@ struct ClientPlacement {
   double rtt_ms = 0;              // sum of link latencies there and back
   double draft_ms_per_token = 0;  // its device class's, or the host's draft_ms_per_token property
   std::string device_class;       // `edge.devices` class, the host's device_class, or "default"
+  std::string radio;              // a platform file's host's radio property (a preset), or empty
 };
 
 // The class of a client whose scenario names none.
