@@ -23,11 +23,6 @@ namespace dsdsi::cli {
 
 namespace {
 
-// build_platform() places clients on edge hosts in document order, round-robin; with at least
-// as many clients as edge hosts, its first clients list the edge hosts in that order. Placing
-// 65536 costs about 1.5 MB; a platform with more edge hosts lists the rest by name.
-constexpr std::int64_t kClientsToPlace = std::int64_t{1} << 16;
-
 struct InspectArgs {
   std::string file;
   bool json = false;
@@ -43,7 +38,7 @@ int inspect(const InspectArgs& args, const Invocation& invocation) {
   Scenario scenario;  // only what building the platform reads
   scenario.platform_file = found.path->string();
   scenario.network.model = NetworkModel::exact;
-  scenario.workload.clients = kClientsToPlace;
+  scenario.workload.clients = kClientsToListEdgeHosts;
   // SimGrid's warnings (a unit-less latency read as seconds, ...) are worth seeing here; a
   // --log= given on the command line comes later and wins.
   // The energy plugin warns about every host without wattage: that is no problem of the file.

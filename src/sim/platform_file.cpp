@@ -190,7 +190,7 @@ PlatformLayout load_platform_file(sg4::Engine& engine, const Scenario& s) {
         edge, 0,
         bounded_property(edge, "draft_ms_per_token", unbatched_step_ms(s.edge.draft, 1),
                          limits::kMinStepMs, limits::kMaxMs),
-        device_class_of(edge)};
+        device_class_of(edge), ""};
     if (const char* radio = edge->get_property("radio")) {
       placement.radio = radio;
       if (!radio_preset(placement.radio)) {

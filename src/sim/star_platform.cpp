@@ -100,7 +100,7 @@ PlatformLayout build_star_platform(const Scenario& s) {
       route.push_back({access, sg4::LinkInRoute::Direction::UP});
     }
     zone->add_route(host->get_netpoint(), nullptr, nullptr, nullptr, route, true);
-    layout.clients.push_back({host, 0, device.draft_ms_per_token, device.name});
+    layout.clients.push_back({host, 0, device.draft_ms_per_token, device.name, ""});
   }
   zone->seal();
   return layout;

@@ -3,6 +3,7 @@
 // run loads it, src/sim/platform_file.cpp): each host with its role, and for each edge host the
 // route to and from the (first) cloud host: RTT, bottleneck bandwidth, the links crossed, and
 // which of them other edge hosts' routes cross too (SimGrid shares those between flows).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,12 @@
 #include "dsdsi/sim/platform_layout.hpp"
 
 namespace dsdsi::cli {
+
+// How many clients to place on a platform to list its edge hosts: build_platform() places clients
+// on edge hosts in document order, round-robin, so with at least as many clients as edge hosts its
+// first clients name every edge host in that order. Placing 65536 costs about 1.5 MB; a platform
+// with more edge hosts lists the rest by name.
+inline constexpr std::int64_t kClientsToListEdgeHosts = std::int64_t{1} << 16;
 
 // One direction of an edge host's route (edge -> cloud is "up", cloud -> edge is "down").
 struct RouteFacts {
