@@ -28,6 +28,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/platform_path.cpp
   src/config/policy_param.cpp
   src/config/problem_list.cpp
+  src/config/profile_file.cpp
   src/config/scenario_file.cpp
   src/config/scenario_loader.cpp
   src/config/scenario_reference.cpp

@@ -12,6 +12,7 @@ set(DSDSI_SIM_SOURCES
   src/sim/simulation.cpp
   src/sim/star_platform.cpp
   src/sim/platform_prescan.cpp
+  src/sim/platform_profiles.cpp
   src/sim/platform_structure.cpp
   src/sim/xml_declarations.cpp
 )
