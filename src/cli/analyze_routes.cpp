@@ -19,7 +19,7 @@ using nlohmann::ordered_json;
 
 // Enough clients that the first ones name every edge host in document order (build_platform()
 // places them round-robin), as `platform inspect` does.
-constexpr std::int64_t kClientsToPlace = std::int64_t{1} << 16;
+constexpr std::int64_t kClientsToPlaceForRoutes = std::int64_t{1} << 16;
 
 struct HostAnalysis {
   const HostFacts* host;
@@ -86,7 +86,7 @@ void print_table(const std::string& file, const Scenario& s,
 int analyze_platform_routes(const std::string& scenario_file, const Scenario& scenario, bool json,
                             const std::vector<std::string>& simgrid_args) {
   Scenario placed = scenario;
-  placed.workload.clients = kClientsToPlace;
+  placed.workload.clients = kClientsToPlaceForRoutes;
   const Simulation simulation(placed, simgrid_args);
   const PlatformLayout& layout = simulation.layout();
   const PlatformFacts facts = inspect_platform(scenario.platform_file, layout);

@@ -21,6 +21,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/overrides.cpp
   src/config/param_check.cpp
   src/config/param_kinds.cpp
+  src/config/parameter_rows_dynamic_network.cpp
   src/config/parameter_rows_hosts.cpp
   src/config/parameter_rows_measure.cpp
   src/config/parameter_table.cpp

@@ -21,6 +21,10 @@ struct RequestRecord {
   std::int64_t accepted = 0;       // of those, accepted by the target
   std::int64_t bytes_up = 0;       // edge -> cloud bytes for this request
   std::int64_t bytes_down = 0;     // cloud -> edge bytes for this request
+  // Network failures (sim/reliable_link.hpp): time from a message's first failure until it got
+  // through, summed; and the messages sent again.
+  double stall_ms = 0;
+  std::int64_t resends = 0;
 };
 
 // What a cloud job did: prefill a prompt, verify an edge window, or a cloud-side step (one AR
@@ -85,6 +89,8 @@ struct ClientRecord {
   // Its device's energy until its last token (a host shared by k clients: 1/k of the host's,
   // until the last of them finished); none when the host has no wattage.
   std::optional<double> edge_energy_j;
+  double outage_ms = 0;  // time its route to the cloud had a link off, until the run ended
+  bool network_can_fail = false;  // the summary then reports stalls and outages
 };
 
 class RecordSink {
