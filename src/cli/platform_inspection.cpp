@@ -170,7 +170,8 @@ PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& la
   }
 
   // The profiles (build_platform() checked them before SimGrid read them).
-  const std::string text = read_input_file(file, kMaxReferencedFileBytes, "cannot read the platform");
+  const std::string text =
+      read_input_file(file, kMaxReferencedFileBytes, "cannot read the platform");
   for (const auto& p : platform_profiles(file, xml_elements(text)).profiled) {
     facts.profiles.push_back({p.element, p.id, p.attribute, p.path, static_cast<int>(p.line),
                               p.profile.min_value, p.profile.max_value, p.profile.period_s});
@@ -256,11 +257,12 @@ std::string platform_facts_table(const PlatformFacts& facts) {
     }
   }
   if (!facts.profiles.empty()) {
-    out += "\nProfiled links and hosts (values change over time; bandwidth in bytes/s, latency in "
-           "s, speed as a fraction, state 1 on / 0 off):\n";
+    out +=
+        "\nProfiled links and hosts (values change over time; bandwidth in bytes/s, latency in "
+        "s, speed as a fraction, state 1 on / 0 off):\n";
     for (const auto& p : facts.profiles) {
-      out += "  " + p.element + " " + p.id + " (line " + std::to_string(p.line) + "): " +
-             p.attribute + " " + p.file + ": " + formatted(p.min_value, "%g") + " .. " +
+      out += "  " + p.element + " " + p.id + " (line " + std::to_string(p.line) +
+             "): " + p.attribute + " " + p.file + ": " + formatted(p.min_value, "%g") + " .. " +
              formatted(p.max_value, "%g") + ", " +
              (p.period_s > 0 ? "repeats every " + formatted(p.period_s, "%g") + " s"
                              : std::string("plays once")) +

@@ -47,9 +47,10 @@ FinishFn read_trace(ProfileQuantity quantity) {
     std::vector<NestedProblem> problems;
     for (const auto& problem : read.problems) problems.push_back({{}, problem});
     if (problems.empty() && !read.profile.repeats()) {
-      problems.push_back({{}, file + ": a network trace must repeat (end it with PERIODICITY p "
-                                     "or LOOPAFTER d): each client starts at its own offset "
-                                     "into the loop"});
+      problems.push_back({{},
+                          file + ": a network trace must repeat (end it with PERIODICITY p "
+                                 "or LOOPAFTER d): each client starts at its own offset "
+                                 "into the loop"});
     }
     stored = {{"file", file}};
     if (problems.empty()) stored["profile"] = profile_json(read.profile);

@@ -54,14 +54,16 @@ void attach_access_profiles(const Scenario& s, std::int64_t client, sg4::SplitDu
   }
   if (s.network.outages.given()) {
     const OutageParams outages = s.network.outages;
-    auto stream = std::make_shared<RandomStream>(s.seed, "outages", static_cast<std::uint64_t>(client));
+    auto stream =
+        std::make_shared<RandomStream>(s.seed, "outages", static_cast<std::uint64_t>(client));
     // Each call appends one up period (ending with the link off) and one outage (ending with it
     // on again); dates are gaps from the previous change, as SimGrid's profiles keep them.
     auto next_cycle = [stream, outages](std::vector<profile::DatedValue>& values) {
       values.emplace_back(exponential(*stream, outages.mean_up_s), 0.0);
       values.emplace_back(exponential(*stream, outages.mean_down_s), 1.0);
     };
-    profile::Profile* state = profile::ProfileBuilder::from_callback(name + "-state", next_cycle, -1);
+    profile::Profile* state =
+        profile::ProfileBuilder::from_callback(name + "-state", next_cycle, -1);
     up->set_state_profile(state);
     down->set_state_profile(state);
   }

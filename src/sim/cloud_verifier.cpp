@@ -10,8 +10,8 @@
 namespace dsdsi {
 
 CloudVerifier::CloudVerifier(const Scenario& scenario, std::int64_t server, double speed,
-                             RecordSink& sink,
-                             ServerDirectory& directory, const AcceptanceModel& acceptance,
+                             RecordSink& sink, ServerDirectory& directory,
+                             const AcceptanceModel& acceptance,
                              std::vector<ClientAcceptance>& clients)
     : batching_(scenario.cloud.batching),
       server_(server),

@@ -118,7 +118,7 @@ ReliableLink::Sending EdgeClient::upload_prompt(Request& r) {
   const auto bytes = payload::prompt_bytes(s_.header_bytes, r.plan.prompt_tokens);
   r.record.bytes_up += bytes;
   prompt_ = PromptUpload{r.record.request, r.plan.prompt_tokens, r.plan.output_tokens,
-                         r.decoding,       r.plan.acceptance,   bytes};
+                         r.decoding,       r.plan.acceptance,    bytes};
   return link_.start(uplink_, prompt_, bytes);
 }
 
@@ -161,7 +161,7 @@ DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_g
                                     std::int64_t remaining, bool wait_for_delivery) {
   const auto bytes = payload::draft_window_bytes(s_.header_bytes, s_.bytes_per_draft_token, window);
   r.record.bytes_up += bytes;
-  const DraftWindow message{r.record.request, window, with_guess, remaining,
+  const DraftWindow message{r.record.request, window, with_guess,     remaining,
                             now_ms(),         bytes,  r.record.rounds};
   if (wait_for_delivery) {
     link_.send(uplink_, message, bytes);

@@ -74,8 +74,7 @@ TEST(DynamicNetworkSim, EachWindowTakesTheSerialisationTimeOfItsBandwidthInterva
 double e2e_ms(const std::filesystem::path& out) {
   const auto requests = read_csv(out / "requests.csv");
   EXPECT_EQ(requests.size(), 1u);
-  return std::stod(requests.at(0).at("last_token_ms")) -
-         std::stod(requests.at(0).at("submit_ms"));
+  return std::stod(requests.at(0).at("last_token_ms")) - std::stod(requests.at(0).at("submit_ms"));
 }
 
 // A 3 s outage (5 s to 8 s) in the middle of a ~20 s request, with `wait` and retry_ms 100: the
@@ -85,9 +84,9 @@ double e2e_ms(const std::filesystem::path& out) {
 TEST(DynamicNetworkSim, AnOutageStallsTheRequestByItsLengthWithWait) {
   TempDir dir;
   const double outage_ms = 3000, retry_ms = 100, round_ms = 4 * 10 + 50 + 20;
-  const std::vector<std::string> sets = {
-      "network={}", "workload.requests_per_client=1", "workload.output_tokens=600",
-      "edge.resilience.retry_ms=100"};
+  const std::vector<std::string> sets = {"network={}", "workload.requests_per_client=1",
+                                         "workload.output_tokens=600",
+                                         "edge.resilience.retry_ms=100"};
   auto with = sets, without = sets;
   with.push_back("platform=" + source_path("tests/data/platforms/outage-once.xml").string());
   without.push_back("platform=" + source_path("tests/data/platforms/outage-none.xml").string());
@@ -127,8 +126,8 @@ TEST(DynamicNetworkSim, LatencyChangesDuringTheLatencyPhaseDoNotStopTheRun) {
 TEST(DynamicNetworkSim, TracesOffsetsAndOutagesAreDeterministic) {
   TempDir dir;
   const std::vector<std::string> sets = {
-      "workload.clients=3", "workload.requests_per_client=3", "workload.output_tokens=128",
-      "network.trace.bandwidth_file=" + profile("step-20-2-20.txt"),
+      "workload.clients=3",          "workload.requests_per_client=3",
+      "workload.output_tokens=128",  "network.trace.bandwidth_file=" + profile("step-20-2-20.txt"),
       "network.outages.mean_up_s=1", "network.outages.mean_down_s=0.3"};
   const std::string scenario = source_path("scenarios/quickstart.json").string();
   for (const char* out : {"a", "b"}) {

@@ -24,8 +24,7 @@ namespace dsdsi {
 class CloudVerifier {
  public:
   // Replies go through the directory's ReplyLog. `speed` scales every step (2: twice as fast).
-  CloudVerifier(const Scenario& scenario, std::int64_t server, double speed,
-                RecordSink& sink,
+  CloudVerifier(const Scenario& scenario, std::int64_t server, double speed, RecordSink& sink,
                 ServerDirectory& directory, const AcceptanceModel& acceptance,
                 std::vector<ClientAcceptance>& clients);
   JobQueue& queue() { return queue_; }

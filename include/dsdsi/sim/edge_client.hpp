@@ -31,8 +31,8 @@ struct EdgeClientSettings {
   std::int64_t bytes_per_draft_token = 0;  // `speculation.payload` (model/payload.hpp)
   // The network can fail (outages, state profiles): messages go through ReliableLink's retries.
   bool network_can_fail = false;
-  double retry_ms = 0;                               // `edge.resilience.retry_ms`
-  std::vector<const simgrid::s4u::Link*> route;      // what the device watches of its connection
+  double retry_ms = 0;                           // `edge.resilience.retry_ms`
+  std::vector<const simgrid::s4u::Link*> route;  // what the device watches of its connection
 };
 
 class EdgeClient {

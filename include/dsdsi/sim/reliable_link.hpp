@@ -53,8 +53,8 @@ class ReliableLink {
 
  private:
   bool route_failed_since(double t_ms) const;
-  void retry_until_sent(simgrid::s4u::Mailbox* to, const UplinkMessage& message,
-                        std::int64_t bytes, double failed_at);
+  void retry_until_sent(simgrid::s4u::Mailbox* to, const UplinkMessage& message, std::int64_t bytes,
+                        double failed_at);
 
   bool can_fail_;
   double retry_ms_;
