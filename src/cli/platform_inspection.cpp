@@ -12,6 +12,8 @@
 #include <simgrid/s4u/Link.hpp>
 
 #include "dsdsi/config/config_error.hpp"
+#include "dsdsi/config/input_file.hpp"
+#include "dsdsi/sim/platform_profiles.hpp"
 #include "dsdsi/sim/xml_declarations.hpp"
 
 namespace dsdsi::cli {
@@ -167,6 +169,14 @@ PlatformFacts inspect_platform(const std::string& file, const PlatformLayout& la
                                   static_cast<int>(use.edge_hosts.size())});
   }
 
+  // The profiles (build_platform() checked them before SimGrid read them).
+  const std::string text =
+      read_input_file(file, kMaxReferencedFileBytes, "cannot read the platform");
+  for (const auto& p : platform_profiles(file, xml_elements(text)).profiled) {
+    facts.profiles.push_back({p.element, p.id, p.attribute, p.path, static_cast<int>(p.line),
+                              p.profile.min_value, p.profile.max_value, p.profile.period_s});
+  }
+
   // Properties that dsdsi reads only on hosts of another role are ignored: say so.
   const auto ignored = [&](const sg4::Host* host, const char* property, const char* reader) {
     if (host->get_property(property) == nullptr) return;
@@ -246,6 +256,19 @@ std::string platform_facts_table(const PlatformFacts& facts) {
              mbps(s.bandwidth_mbps / s.edge_hosts) + " Mbit/s each when all send at once)\n";
     }
   }
+  if (!facts.profiles.empty()) {
+    out +=
+        "\nProfiled links and hosts (values change over time; bandwidth in bytes/s, latency in "
+        "s, speed as a fraction, state 1 on / 0 off):\n";
+    for (const auto& p : facts.profiles) {
+      out += "  " + p.element + " " + p.id + " (line " + std::to_string(p.line) +
+             "): " + p.attribute + " " + p.file + ": " + formatted(p.min_value, "%g") + " .. " +
+             formatted(p.max_value, "%g") + ", " +
+             (p.period_s > 0 ? "repeats every " + formatted(p.period_s, "%g") + " s"
+                             : std::string("plays once")) +
+             "\n";
+    }
+  }
   return out;
 }
 
@@ -294,6 +317,17 @@ std::string platform_facts_json(const PlatformFacts& facts) {
                                                {"bandwidth_mbps", s.bandwidth_mbps},
                                                {"direction", s.direction},
                                                {"edge_hosts", s.edge_hosts}});
+  }
+  out["profiles"] = ordered_json::array();
+  for (const auto& p : facts.profiles) {
+    out["profiles"].push_back(ordered_json{{"element", p.element},
+                                           {"id", p.id},
+                                           {"attribute", p.attribute},
+                                           {"file", p.file},
+                                           {"line", p.line},
+                                           {"min", p.min_value},
+                                           {"max", p.max_value},
+                                           {"period_s", p.period_s}});
   }
   out["warnings"] = facts.warnings;
   return out.dump(2) + "\n";

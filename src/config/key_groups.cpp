@@ -26,11 +26,31 @@ void check_wattage(const std::string& where, const ValueLookup& value_of, Proble
   }
 }
 
+// A latency trace or an offset needs the bandwidth trace they go with; outages need both means.
+void check_dynamic_network(const ValueLookup& value_of, ProblemList& problems) {
+  if (value_of("network.trace.bandwidth_file") == nullptr) {
+    for (const char* key : {"latency_file", "offset_s"}) {
+      if (value_of(std::string("network.trace.") + key) != nullptr) {
+        problems.add({"network", "trace", "bandwidth_file"},
+                     std::string("required: network.trace.") + key +
+                         " goes with a bandwidth trace");
+      }
+    }
+  }
+  const bool up = value_of("network.outages.mean_up_s") != nullptr;
+  const bool down = value_of("network.outages.mean_down_s") != nullptr;
+  if (up != down) {
+    problems.add({"network", "outages", up ? "mean_down_s" : "mean_up_s"},
+                 "required: outages need mean_up_s and mean_down_s");
+  }
+}
+
 }  // namespace
 
 void check_key_groups(const ValueLookup& value_of, ProblemList& problems) {
   check_wattage("edge", value_of, problems);
   check_wattage("cloud", value_of, problems);
+  check_dynamic_network(value_of, problems);
   const char* const keys[] = {"clients_per_link", "uplink_mbps", "downlink_mbps"};
   bool any = false;
   for (const char* key : keys) {

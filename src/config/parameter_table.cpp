@@ -66,6 +66,7 @@ std::vector<ParamSpec> build_table() {
   };
   // The network, the edge devices and the cloud servers (parameter_rows_hosts.cpp).
   for (auto& row : network_and_host_rows()) table.push_back(std::move(row));
+  for (auto& row : dynamic_network_rows()) table.push_back(std::move(row));
   std::vector<ParamSpec> after = {
       Param::integer("speculation.gamma", "tokens", "Draft tokens proposed per round.")
           .default_to(4)

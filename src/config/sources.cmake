@@ -22,6 +22,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/overrides.cpp
   src/config/param_check.cpp
   src/config/param_kinds.cpp
+  src/config/parameter_rows_dynamic_network.cpp
   src/config/parameter_rows_hosts.cpp
   src/config/parameter_rows_measure.cpp
   src/config/parameter_table.cpp
@@ -30,6 +31,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/policy_param.cpp
   src/config/problem_list.cpp
   src/config/radio_param.cpp
+  src/config/profile_file.cpp
   src/config/scenario_file.cpp
   src/config/scenario_loader.cpp
   src/config/scenario_reference.cpp

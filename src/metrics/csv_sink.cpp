@@ -78,7 +78,7 @@ CsvSink::CsvSink(const std::filesystem::path& dir, MeasureWindow window, bool wi
     : window_(window), with_radio_(with_radio) {
   open(requests_, dir / "requests.csv",
        "client,request,server,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,"
-       "drafted,accepted,bytes_up,bytes_down,in_window\n");
+       "drafted,accepted,bytes_up,bytes_down,in_window,stall_ms,resends\n");
   open(rounds_, dir / "rounds.csv",
        "client,request,server,kind,sent_ms,arrive_ms,batch_id,batch_size,batch_tokens,"
        "verify_start_ms,verify_end_ms,gamma,accepted,committed,in_window\n");
@@ -87,9 +87,11 @@ CsvSink::CsvSink(const std::filesystem::path& dir, MeasureWindow window, bool wi
        "admission_wait_ms_mean,requests,energy_j\n");
   open(clients_, dir / "clients.csv",
        with_radio ? "client,host,device_class,draft_ms_per_token,rtt_ms,mean_rtt_ms,edge_energy_j,"
-                    "edge_radio_energy_j,radio_promotions,radio_promotion_s,radio_active_s,"
-                    "radio_inactivity_s,radio_short_tail_s,radio_long_tail_s,radio_idle_s\n"
-                  : "client,host,device_class,draft_ms_per_token,rtt_ms,mean_rtt_ms,edge_energy_j\n");
+                    "outage_ms,edge_radio_energy_j,radio_promotions,radio_promotion_s,"
+                    "radio_active_s,radio_inactivity_s,radio_short_tail_s,radio_long_tail_s,"
+                    "radio_idle_s\n"
+                  : "client,host,device_class,draft_ms_per_token,rtt_ms,mean_rtt_ms,edge_energy_j,"
+                    "outage_ms\n");
 }
 
 CsvSink::~CsvSink() {
@@ -114,7 +116,7 @@ void CsvSink::open(File& file, const std::filesystem::path& path, const char* he
 void CsvSink::on_request(const RequestRecord& r) {
   append_row(row_, r.client, r.request, r.server, r.submit_ms, r.first_token_ms, r.last_token_ms,
              r.output_tokens, r.rounds, r.drafted, r.accepted, r.bytes_up, r.bytes_down,
-             window_.request_in(r.submit_ms));
+             window_.request_in(r.submit_ms), r.stall_ms, r.resends);
   requests_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
 }
 
@@ -139,7 +141,7 @@ void CsvSink::on_server(const ServerRecord& r) {
 void CsvSink::on_client(const ClientRecord& r) {
   row_ = std::to_string(r.client) + ',' + csv_text(r.host) + ',' + csv_text(r.device_class);
   std::string rest;
-  append_row(rest, r.draft_ms_per_token, r.rtt_ms, r.mean_rtt_ms, r.edge_energy_j);
+  append_row(rest, r.draft_ms_per_token, r.rtt_ms, r.mean_rtt_ms, r.edge_energy_j, r.outage_ms);
   row_ += ',' + rest;
   if (with_radio_) {
     row_.pop_back();  // the radio's cells go before the line break; empty without a radio

@@ -125,6 +125,8 @@ void SummaryAccumulator::on_request(const RequestRecord& record) {
   bytes_up_ += record.bytes_up;
   bytes_down_ += record.bytes_down;
   over_device_memory_ += record.over_device_memory ? 1 : 0;
+  stall_ms_.push_back(record.stall_ms);
+  resends_ += record.resends;
   RequestFacts facts{record.client,
                      record.output_tokens,
                      record.rounds,
@@ -380,6 +382,16 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
     edge_energy.push_back(c.edge_energy_j);
   }
   add_latency(out, "rtt_ms", rtt);
+  // With a network that can fail (outages, state profiles): how long requests stalled and how
+  // long clients' routes were down.
+  if (std::any_of(clients_.begin(), clients_.end(),
+                  [](const ClientRecord& c) { return c.network_can_fail; })) {
+    add_latency(out, "stall_ms", stall_ms_);
+    out["resends"] = resends_;
+    std::vector<double> outage;
+    for (const ClientRecord& c : clients_) outage.push_back(c.outage_ms);
+    out["outage_ms_mean"] = summarize_latencies(outage).mean;
+  }
   add_energy_keys(out, "edge", edge_energy, tokens);
   add_energy_keys(out, "cloud", server_energy_j_, tokens);
   if (any_radio(clients_)) {

@@ -1,6 +1,7 @@
 #include "dsdsi/sim/cloud_receiver.hpp"
 
 #include <memory>
+#include <simgrid/Exception.hpp>
 #include <simgrid/s4u/Actor.hpp>
 
 #include "dsdsi/sim/jittered_receive.hpp"
@@ -41,9 +42,18 @@ void CloudReceiver::operator()() const {
   // With jitter, the next upload must keep moving while this one is held back.
   if (jitter_ != nullptr) uplink_->set_receiver(simgrid::s4u::Actor::self());
   for (;;) {
-    const auto message = receive_delivered<UplinkMessage>(uplink_, jitter_);
+    std::unique_ptr<UplinkMessage> message;
+    try {
+      message = receive_delivered<UplinkMessage>(uplink_, jitter_);
+    } catch (const simgrid::NetworkFailureException&) {
+      continue;  // the upload was lost on a failed link: the edge sends it again
+    }
     const double now = now_ms();
-    std::visit([&](const auto& m) { queue_->push(to_job(client_, m, now)); }, *message);
+    std::visit(
+        [&](const auto& m) {
+          if (replies_->accept(client_, m)) queue_->push(to_job(client_, m, now));
+        },
+        *message);
   }
 }
 

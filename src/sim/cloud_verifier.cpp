@@ -10,8 +10,8 @@
 namespace dsdsi {
 
 CloudVerifier::CloudVerifier(const Scenario& scenario, std::int64_t server, double speed,
-                             std::vector<simgrid::s4u::Mailbox*> downlinks, RecordSink& sink,
-                             ServerDirectory& directory, const AcceptanceModel& acceptance,
+                             RecordSink& sink, ServerDirectory& directory,
+                             const AcceptanceModel& acceptance,
                              std::vector<ClientAcceptance>& clients)
     : batching_(scenario.cloud.batching),
       server_(server),
@@ -23,7 +23,6 @@ CloudVerifier::CloudVerifier(const Scenario& scenario, std::int64_t server, doub
       cost_(scenario.cloud),
       acceptance_(&acceptance),
       clients_(&clients),
-      downlinks_(std::move(downlinks)),
       sink_(&sink),
       directory_(&directory),
       scheduler_(scenario.cloud.max_batch, scenario.cloud.kv_capacity_tokens,
@@ -175,12 +174,9 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
 
 void CloudVerifier::reply(const CloudJob& job, std::int64_t drafted, std::int64_t accepted,
                           std::int64_t committed, bool bonus_guessed, std::int64_t wire_bytes) {
-  auto* message =
-      new RoundReply{job.request, drafted, accepted, committed, bonus_guessed, wire_bytes};
-  // Detached: the GPU does not wait for the reply to cross the WAN. The edge takes ownership.
-  downlinks_[static_cast<std::size_t>(job.client)]
-      ->put_init(message, static_cast<std::uint64_t>(wire_bytes))
-      ->detach();
+  // Detached (ReplyLog::send): the GPU does not wait for the reply to cross the WAN.
+  directory_->replies().send(
+      job.client, RoundReply{job.request, drafted, accepted, committed, bonus_guessed, wire_bytes});
 }
 
 }  // namespace dsdsi

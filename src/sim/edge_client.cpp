@@ -21,7 +21,8 @@ EdgeClient::EdgeClient(EdgeClientSettings settings, RequestSource requests,
       servers_(servers),
       downlink_(downlink),
       sink_(&sink),
-      down_jitter_(down_jitter) {}
+      down_jitter_(down_jitter),
+      link_(s_.network_can_fail, s_.retry_ms, downlink, down_jitter, s_.route) {}
 
 RequestDecoding EdgeClient::decoding_for_next_request() {
   switch (s_.mode) {
@@ -68,6 +69,8 @@ void EdgeClient::operator()() {
       r.decoding = RequestDecoding::cloud_ar;  // its KV cache would not fit on the device
       r.record.over_device_memory = true;
     }
+    const double stalled_before = link_.stall_ms();
+    const std::int64_t resent_before = link_.resends();
     if (s_.mode == DecodingMode::edge_ar) {
       decode_on_edge(r);
     } else if (r.decoding != RequestDecoding::dsd) {
@@ -78,6 +81,8 @@ void EdgeClient::operator()() {
       decode_sync(r);
     }
     r.record.last_token_ms = now_ms();
+    r.record.stall_ms = link_.stall_ms() - stalled_before;
+    r.record.resends = link_.resends() - resent_before;
     sink_->on_request(r.record);
   }
   downlink_->set_receiver(nullptr);
@@ -92,8 +97,14 @@ void EdgeClient::prefill_draft_model(const Request& r) const {
   compute_ms(static_cast<double>(r.plan.prompt_tokens) * s_.prefill_ms_per_token);
 }
 
-std::unique_ptr<RoundReply> EdgeClient::receive_reply() {
-  return receive_delivered<RoundReply>(downlink_, down_jitter_);
+std::unique_ptr<RoundReply> EdgeClient::receive_reply(const Request& r,
+                                                      const std::function<void()>& again) {
+  return link_.receive(r.record.request, r.record.rounds, again);
+}
+
+void EdgeClient::send_again(Request& r, const UplinkMessage& message, std::int64_t bytes) {
+  r.record.bytes_up += bytes;
+  link_.send(uplink_, message, bytes);
 }
 
 std::int64_t EdgeClient::next_window(std::int64_t remaining) {
@@ -108,13 +119,13 @@ void EdgeClient::decode_on_edge(Request& r) {
   r.record.output_tokens = r.plan.output_tokens;
 }
 
-sg4::CommPtr EdgeClient::upload_prompt(Request& r) {
+ReliableLink::Sending EdgeClient::upload_prompt(Request& r) {
   const auto bytes = payload::prompt_bytes(s_.header_bytes, r.plan.prompt_tokens);
   r.record.bytes_up += bytes;
-  auto* message =
-      new UplinkMessage(PromptUpload{r.record.request, r.plan.prompt_tokens, r.plan.output_tokens,
-                                     r.decoding, r.plan.acceptance, bytes, now_ms()});
-  return uplink_->put_async(message, static_cast<std::uint64_t>(bytes));
+  prompt_ = PromptUpload{r.record.request, r.plan.prompt_tokens, r.plan.output_tokens,
+                         r.decoding,       r.plan.acceptance,    bytes,
+                         now_ms()};
+  return link_.start(uplink_, prompt_, bytes);
 }
 
 std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
@@ -129,9 +140,16 @@ std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
 }
 
 void EdgeClient::receive_cloud_decoding(Request& r) {
-  upload_prompt(r)->wait();
+  link_.finish(upload_prompt(r), prompt_);
+  // A lost reply: the prompt again, saying which replies are missing (the cloud does not
+  // prefill twice).
+  const auto again = [&] {
+    PromptUpload resend = prompt_;
+    resend.resend_from = r.record.rounds;
+    send_again(r, resend, resend.wire_bytes);
+  };
   while (r.record.output_tokens < r.plan.output_tokens) {
-    const std::unique_ptr<RoundReply> reply = receive_reply();
+    const std::unique_ptr<RoundReply> reply = receive_reply(r, again);
     take_reply(r.record, *reply);
   }
   if (policy_) {
@@ -146,23 +164,24 @@ void EdgeClient::receive_cloud_decoding(Request& r) {
   }
 }
 
-void EdgeClient::send_window(Request& r, std::int64_t window, bool with_guess,
-                             std::int64_t remaining, bool wait_for_delivery) {
+DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_guess,
+                                    std::int64_t remaining, bool wait_for_delivery) {
   const auto bytes = payload::draft_window_bytes(s_.header_bytes, s_.bytes_per_draft_token, window);
   r.record.bytes_up += bytes;
-  auto* message = new UplinkMessage(
-      DraftWindow{r.record.request, window, with_guess, remaining, now_ms(), bytes});
+  const DraftWindow message{r.record.request, window, with_guess,     remaining,
+                            now_ms(),         bytes,  r.record.rounds};
   if (wait_for_delivery) {
-    uplink_->put(message, static_cast<std::uint64_t>(bytes));
+    link_.send(uplink_, message, bytes);
   } else {
-    uplink_->put_init(message, static_cast<std::uint64_t>(bytes))->detach();
+    link_.send_detached(uplink_, message, bytes);
   }
+  return message;
 }
 
 // Synchronous DSD: draft a window, send it, wait for the verdict, repeat. The prompt upload and
 // the cloud's prefill overlap with the edge's own prefill and first window.
 void EdgeClient::decode_sync(Request& r) {
-  sg4::CommPtr prompt = upload_prompt(r);
+  ReliableLink::Sending prompt = upload_prompt(r);
   prefill_draft_model(r);
   std::int64_t remaining = r.plan.output_tokens;
   while (remaining > 0) {
@@ -170,13 +189,14 @@ void EdgeClient::decode_sync(Request& r) {
     const double draft_start = now_ms();
     draft(window);
     const double draft_ms = now_ms() - draft_start;
-    if (prompt) {
-      prompt->wait();  // a window must not overtake its prompt
-      prompt = nullptr;
+    if (prompt.comm) {
+      link_.finish(prompt, prompt_);  // a window must not overtake its prompt
+      prompt.comm = nullptr;
     }
     const double sent = now_ms();
-    send_window(r, window, false, remaining, true);
-    const std::unique_ptr<RoundReply> reply = receive_reply();
+    const DraftWindow sent_window = send_window(r, window, false, remaining, true);
+    const std::unique_ptr<RoundReply> reply =
+        receive_reply(r, [&] { send_again(r, sent_window, sent_window.wire_bytes); });
     remaining -= take_reply(r.record, *reply);
     policy_->observe_round({window, reply->accepted, reply->committed, draft_ms, now_ms() - sent});
   }
@@ -189,25 +209,22 @@ void EdgeClient::decode_sync(Request& r) {
 // drafted; otherwise the pre-drafting is cancelled the moment the verdict is delivered and the
 // edge drafts from the corrected prefix.
 void EdgeClient::decode_pipelined(Request& r) {
-  sg4::CommPtr prompt = upload_prompt(r);
+  const ReliableLink::Sending prompt = upload_prompt(r);
   prefill_draft_model(r);
   std::int64_t remaining = r.plan.output_tokens;
   std::int64_t window = next_window(remaining);
   double draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
   draft(window);
-  prompt->wait();
+  link_.finish(prompt, prompt_);
   while (remaining > 0) {
     const std::int64_t next_gamma = policy_->next_gamma();
     const std::int64_t predraft = tokens_to_predraft(next_gamma, window, remaining);
-    send_window(r, window, predraft > 0, remaining, false);
+    const DraftWindow sent_window = send_window(r, window, predraft > 0, remaining, false);
     const double sent = now_ms();
     const sg4::ExecPtr predrafting =
         start_computing_ms(static_cast<double>(predraft) * s_.draft_ms_per_token);
-    RoundReply* raw_reply = nullptr;
-    const sg4::CommPtr verdict = downlink_->get_async<RoundReply>(&raw_reply);
-    verdict->wait();
-    const std::unique_ptr<RoundReply> reply(raw_reply);
-    hold_until_delivered(down_jitter_, *verdict);
+    const std::unique_ptr<RoundReply> reply =
+        receive_reply(r, [&] { send_again(r, sent_window, sent_window.wire_bytes); });
     remaining -= take_reply(r.record, *reply);
     policy_->observe_round({window, reply->accepted, reply->committed, draft_ms, now_ms() - sent});
     if (reply->bonus_guessed && remaining > 0) {

@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <vector>
 
+#include "dsdsi/config/input_file.hpp"
 #include "dsdsi/sim/platform_prescan.hpp"
+#include "dsdsi/sim/platform_profiles.hpp"
 #include "platform_internal.hpp"
 
 namespace dsdsi {
@@ -23,6 +25,26 @@ void configure_network_model(NetworkModel model) {
     // traffic on the reverse path.
     sg4::Engine::set_config("network/model:LV08");
   }
+}
+
+bool uses_latency_profiles(const Scenario& s) {
+  if (s.platform_file.empty()) return !s.network.trace.latency.points.empty();
+  const std::string text =
+      read_input_file(s.platform_file, kMaxReferencedFileBytes, "cannot read the platform");
+  for (const auto& p : platform_profiles(s.platform_file, xml_elements(text)).profiled) {
+    if (p.attribute == "latency_file") return true;
+  }
+  return false;
+}
+
+bool network_can_fail(const Scenario& s) {
+  if (s.platform_file.empty()) return s.network.outages.given();
+  const std::string text =
+      read_input_file(s.platform_file, kMaxReferencedFileBytes, "cannot read the platform");
+  for (const auto& p : platform_profiles(s.platform_file, xml_elements(text)).profiled) {
+    if (p.attribute == "state_file") return true;
+  }
+  return false;
 }
 
 bool measures_energy(const Scenario& s) {

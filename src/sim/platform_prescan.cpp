@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "dsdsi/config/input_file.hpp"
+#include "dsdsi/sim/platform_profiles.hpp"
 #include "dsdsi/sim/platform_structure.hpp"
 
 namespace dsdsi {
@@ -82,7 +83,11 @@ std::vector<std::string> platform_prescan_problems(const std::string& file) {
   // before it.
   std::string owner;
   std::size_t pstates = 0;
-  for (const auto& e : xml_elements(text)) {
+  const std::vector<XmlElement> elements = xml_elements(text);
+  for (auto& problem : platform_profiles(file, elements).problems) {
+    problems.push_back(std::move(problem));
+  }
+  for (const auto& e : elements) {
     const std::string where = file + ":" + std::to_string(e.line) + ": ";
     const std::string& kind = e.name;
     const std::string id = xml_attribute(e.tag, "id").value_or("?");

@@ -32,7 +32,7 @@ sg4::Mailbox* ServerDirectory::uplink(std::int64_t client, std::size_t server) {
       uplink_jitter_ == nullptr ? nullptr : (*uplink_jitter_)[static_cast<std::size_t>(client)].get();
   sg4::Actor::create("receiver-" + std::to_string(client) + "-" + std::to_string(server),
                      servers_[server].host,
-                     CloudReceiver(client, mailbox, *servers_[server].queue, jitter))
+                     CloudReceiver(client, mailbox, *servers_[server].queue, jitter, *replies_))
       ->daemonize();
   uplinks_.emplace(key, mailbox);
   return mailbox;

@@ -16,6 +16,8 @@
 #include "dsdsi/model/speculation_policy.hpp"
 #include "dsdsi/sim/cloud_verifier.hpp"
 #include "dsdsi/sim/edge_client.hpp"
+#include "dsdsi/sim/link_states.hpp"
+#include "dsdsi/sim/reply_log.hpp"
 #include "dsdsi/sim/server_directory.hpp"
 #include "dsdsi/sim/simgrid_options.hpp"
 #include "dsdsi/sim/sim_clock.hpp"
@@ -82,9 +84,21 @@ Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>&
   engine_ = std::make_unique<sg4::Engine>(&argc, argv.data());
   apply_simgrid_config(options);
   configure_network_model(scenario_.network.model);
+  // SimGrid 3.32's lazy network update stops the run with a false "Deadlock detected" when a
+  // latency changes while a message is in its latency phase; the full update does not (the
+  // message's remaining latency phase then follows the new latency: docs/network.md).
+  if (uses_latency_profiles(scenario_)) sg4::Engine::set_config("network/optim:Full");
   // The energy plugin attaches to hosts as they are created: it must come before the platform.
   if (measures_energy(scenario_)) sg_host_energy_plugin_init();
   layout_ = build_platform(*engine_, scenario_);
+  network_can_fail_ = network_can_fail(scenario_);
+  if (network_can_fail_) LinkStates::record();
+}
+
+std::vector<sg4::Host*> Simulation::server_hosts() const {
+  std::vector<sg4::Host*> hosts;
+  for (const auto& server : layout_.servers) hosts.push_back(server.host);
+  return hosts;
 }
 
 Simulation::~Simulation() = default;
@@ -124,6 +138,9 @@ EdgeClientSettings Simulation::client_settings(std::size_t client) const {
     if (c.name == device_class) memory = c.memory;
   }
   settings.context_capacity_tokens = context_capacity_tokens(memory);
+  settings.network_can_fail = network_can_fail_;
+  settings.retry_ms = scenario_.edge.retry_ms;
+  if (network_can_fail_) settings.route = route_links(layout_.clients[client].host, server_hosts());
   return settings;
 }
 
@@ -139,6 +156,8 @@ double Simulation::run(RecordSink& sink) {
   // done), and the directory through which clients reach them.
   ServerDirectory directory(scenario_.cloud.routing, scenario_.seed);
   directory.set_uplink_jitter(&jitter.up);
+  ReplyLog replies(downlinks, network_can_fail_);
+  directory.set_reply_log(&replies);
   const auto acceptance =
       make_acceptance_model(scenario_.speculation.acceptance, scenario_.workload.clients);
   auto client_acceptance = make_client_acceptance(scenario_.seed, clients);
@@ -147,7 +166,7 @@ double Simulation::run(RecordSink& sink) {
     for (std::size_t i = 0; i < layout_.servers.size(); ++i) {
       const ServerPlacement& server = layout_.servers[i];
       verifiers.push_back(std::make_unique<CloudVerifier>(scenario_, static_cast<std::int64_t>(i),
-                                                          server.speed, downlinks, sink, directory,
+                                                          server.speed, sink, directory,
                                                           *acceptance, client_acceptance));
       CloudVerifier* v = verifiers.back().get();
       directory.add_server(server.host, v->queue(), v->stats());
@@ -214,6 +233,10 @@ double Simulation::run(RecordSink& sink) {
     record.mean_rtt_ms = jitter.mean_rtt_ms(c, place.rtt_ms);
     const HostEnergy& host = edge_hosts.at(place.host);
     if (host.energy_j) record.edge_energy_j = *host.energy_j / static_cast<double>(host.clients);
+    record.network_can_fail = network_can_fail_;
+    if (network_can_fail_) {
+      record.outage_ms = LinkStates::down_ms(route_links(place.host, server_hosts()), makespan_ms);
+    }
     sink.on_client(record);
   }
   return makespan_ms;

@@ -11,6 +11,7 @@
 #include "dsdsi/model/distribution.hpp"
 #include "dsdsi/model/latency_model.hpp"
 #include "dsdsi/model/random_stream.hpp"
+#include "dsdsi/sim/access_link_profiles.hpp"
 #include "dsdsi/sim/platform_layout.hpp"
 #include "platform_internal.hpp"
 
@@ -46,12 +47,16 @@ std::vector<Device> client_devices(const Scenario& s) {
   return devices;
 }
 
+// `prepare` may add profiles before the link is sealed.
+template <typename Prepare>
 sg4::SplitDuplexLink* make_link(sg4::NetZone* zone, const std::string& name, double up_mbps,
-                                double down_mbps, double latency_s) {
+                                double down_mbps, double latency_s, Prepare prepare) {
   auto* link = zone->create_split_duplex_link(name, 1.0);
   link->get_link_up()->set_bandwidth(up_mbps * 1e6 / 8);
   link->get_link_down()->set_bandwidth(down_mbps * 1e6 / 8);
-  link->set_latency(latency_s)->seal();
+  link->set_latency(latency_s);
+  prepare(link);
+  link->seal();
   return link;
 }
 
@@ -89,13 +94,14 @@ PlatformLayout build_star_platform(const Scenario& s) {
     const double rtt_ms = sample(s.network.rtt_ms, rtt_stream);
     std::vector<sg4::LinkInRoute> route{
         {make_link(zone, name + "-wan", s.network.uplink_mbps, s.network.downlink_mbps,
-                   rtt_ms / 2 * 1e-3),
+                   rtt_ms / 2 * 1e-3,
+                   [&](sg4::SplitDuplexLink* link) { attach_access_profiles(s, c, link); }),
          sg4::LinkInRoute::Direction::UP}};
     if (shared.clients_per_link > 0) {
       const std::int64_t group = c / shared.clients_per_link;
       if (c % shared.clients_per_link == 0) {
         access = make_link(zone, "access-" + std::to_string(group), shared.uplink_mbps,
-                           shared.downlink_mbps, 0);
+                           shared.downlink_mbps, 0, [](sg4::SplitDuplexLink*) {});
       }
       route.push_back({access, sg4::LinkInRoute::Direction::UP});
     }

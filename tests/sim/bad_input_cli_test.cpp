@@ -103,6 +103,20 @@ TEST(BadInputCli, BadPlatformFilesExitTwoWithTheXmlLine) {
       {"bad-no-zone-route.xml",
        {"bad-no-zone-route.xml:11", "Bad gateways", "edge host \"a\"", "cloud host \"c\""}},
       {"bad-deep-zones.xml", {"bad-deep-zones.xml:22", "nested more than 16 zones deep"}},
+      // Profiles: the XML line and the profile's own file and line.
+      {"bad-profile-dates.xml",
+       {"bad-profile-dates.xml:8", "bad-dates.txt:4", "dates must increase"}},
+      {"bad-profile-missing.xml", {"bad-profile-missing.xml:8", "no-such-profile.txt"}},
+      {"bad-profile-negative-bandwidth.xml",
+       {"bad-profile-negative-bandwidth.xml:8", "bad-negative-bandwidth.txt:1", "> 0 bytes/s"}},
+      {"bad-profile-negative-latency.xml",
+       {"bad-profile-negative-latency.xml:8", "bad-negative-latency.txt:2", ">= 0 s"}},
+      {"bad-profile-state-value.xml",
+       {"bad-profile-state-value.xml:8", "bad-state-value.txt:2", "0 (off) or 1 (on)"}},
+      {"bad-profile-keyword.xml",
+       {"bad-profile-keyword.xml:8", "bad-keyword.txt:2", "unknown keyword \"STOCHASTIC\""}},
+      {"bad-profile-twice.xml", {"bad-profile-twice.xml:8", "already used at line 8"}},
+      {"bad-host-state.xml", {"bad-host-state.xml:7", "state_file on an edge or cloud host"}},
   };
   for (const auto& c : cases) {
     TempDir dir;

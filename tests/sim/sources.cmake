@@ -17,6 +17,7 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/hostile_input_cli_test.cpp
   sim/network_sim_test.cpp
   sim/new_command_test.cpp
+  sim/dynamic_network_sim_test.cpp
   sim/device_classes_sim_test.cpp
   sim/platform_library_test.cpp
   sim/platform_xml_sim_test.cpp

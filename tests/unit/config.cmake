@@ -14,6 +14,7 @@ list(APPEND DSDSI_UNIT_TEST_SOURCES
   unit/config_overrides_test.cpp
   unit/config_platform_test.cpp
   unit/config_policy_test.cpp
+  unit/config_profile_file_test.cpp
   unit/config_table_test.cpp
   unit/config_workload_test.cpp
   unit/config_workload_trace_test.cpp

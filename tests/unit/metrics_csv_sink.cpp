@@ -21,7 +21,7 @@ namespace {
 
 const char* const kRequestsHeader =
     "client,request,server,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,drafted,"
-    "accepted,bytes_up,bytes_down,in_window\n";
+    "accepted,bytes_up,bytes_down,in_window,stall_ms,resends\n";
 const char* const kRoundsHeader =
     "client,request,server,kind,sent_ms,arrive_ms,batch_id,batch_size,batch_tokens,"
     "verify_start_ms,verify_end_ms,gamma,accepted,committed,in_window\n";
@@ -92,7 +92,7 @@ TEST_F(MetricsCsvSink, WritesHeadersAndRowsExactly) {
   sink.close();
   EXPECT_EQ(read("requests.csv"),
             std::string(kRequestsHeader) +
-                "3,7,2,1.500000,12.345679,1234567.000000,128,40,160,87,5000000000,640,1\n");
+                "3,7,2,1.500000,12.345679,1234567.000000,128,40,160,87,5000000000,640,1,0.000000,0\n");
   EXPECT_EQ(read("rounds.csv"),
             std::string(kRoundsHeader) +
                 "3,7,1,verify,100.250000,110.500000,0,4,24,125.000000,0.000001,5,2,3,1\n"
@@ -111,7 +111,8 @@ TEST_F(MetricsCsvSink, InWindowColumnFollowsTheWindow) {
   inside.verify_start_ms = 50;
   sink.on_round(inside);
   sink.close();
-  EXPECT_EQ(read("requests.csv").substr(read("requests.csv").size() - 3), ",0\n");
+  const std::string requests = read("requests.csv");
+  EXPECT_EQ(requests.substr(requests.size() - 14), ",0,0.000000,0\n");
   EXPECT_EQ(read("rounds.csv"),
             std::string(kRoundsHeader) +
                 "3,7,1,prefill,100.250000,110.500000,0,4,24,125.000000,0.000001,5,2,3,0\n"
@@ -147,7 +148,7 @@ TEST_F(MetricsCsvSink, HeadersOnlyWhenNoRecords) {
 
 TEST_F(MetricsCsvSink, DestructorFlushesWithoutClose) {
   { CsvSink(dir_).on_request(sample_request()); }
-  EXPECT_NE(read("requests.csv").find("5000000000,640,1\n"), std::string::npos);
+  EXPECT_NE(read("requests.csv").find("5000000000,640,1,0.000000,0\n"), std::string::npos);
 }
 
 TEST_F(MetricsCsvSink, RowsReachTheFileBeforeClose) {

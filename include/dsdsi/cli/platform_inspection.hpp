@@ -47,12 +47,25 @@ struct SharedLinkFacts {
   int edge_hosts = 0;
 };
 
+// A profile the XML attaches to a link or host (bandwidth_file, ...), with its range of values
+// (in the profile's own unit) and its period (0: plays once).
+struct ProfileFacts {
+  std::string element;  // "link" or "host"
+  std::string id;
+  std::string attribute;
+  std::string file;
+  int line = 0;
+  double min_value = 0;
+  double max_value = 0;
+  double period_s = 0;
+};
 struct PlatformFacts {
   std::string file;
   std::vector<HostFacts> clouds;  // in document order; routes are to clouds.front()
   std::vector<HostFacts> edges;   // in document order (the order clients are placed in)
   std::vector<HostFacts> others;  // hosts without a role, by name
   std::vector<SharedLinkFacts> shared_links;
+  std::vector<ProfileFacts> profiles;  // in document order
   std::vector<std::string> warnings;  // legal but probably not meant: properties dsdsi ignores
 };
 

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "dsdsi/config/profile_file.hpp"
+
 #include "dsdsi/model/decoding_mode.hpp"
 
 namespace dsdsi {
@@ -41,6 +43,24 @@ struct SharedUplink {
   double downlink_mbps = 0;
 };
 
+// Generated star only: a bandwidth (and optionally latency) time series on every client's
+// access link, both directions, each client from its own offset into the looping trace.
+struct NetworkTrace {
+  Profile bandwidth;  // bytes/s; no points: no trace
+  Profile latency;    // one-way seconds; no points: the client's RTT / 2 stays
+  std::string bandwidth_file, latency_file;
+  std::optional<double> offset_s;  // absent: each client's own random offset
+  bool given() const { return !bandwidth.points.empty(); }
+};
+
+// Generated star only: each client's access link goes off and on, exponential up and down
+// periods drawn from the client's own stream. 0: no outages.
+struct OutageParams {
+  double mean_up_s = 0;
+  double mean_down_s = 0;
+  bool given() const { return mean_up_s > 0; }
+};
+
 struct NetworkParams {
   // Generated star only: each client's round-trip latency to the cloud, drawn once per client
   // from its own stream (a plain number is `fixed`).
@@ -53,6 +73,8 @@ struct NetworkParams {
   double cloud_link_gbps = 0;  // generated star only: the cloud host's own link, shared by all
   NetworkModel model = NetworkModel::exact;
   std::int64_t header_bytes = 0;  // per-message header added to every payload
+  NetworkTrace trace;
+  OutageParams outages;
 };
 
 // How long one model step takes as a function of the batched tokens it processes (see
@@ -131,6 +153,10 @@ struct EdgeParams {
   RadioChoice radio;                // single-class scenarios: `edge.radio` and its overrides
   DeviceMemory memory;              // single-class scenarios: `edge.memory_gb` and the like
   std::vector<DeviceClass> devices; // empty: one class, "default", from the keys above
+  // What a device does when the network fails a message (sim/reliable_exchange.hpp): it waits
+  // retry_ms and sends the whole message again, until it gets through.
+  int on_failure = 0;  // 0: wait (the only behaviour so far)
+  double retry_ms = 0;
 };
 
 // `static`: a batch waits up to batch_window_ms for max_batch jobs, then runs one step;

@@ -29,6 +29,10 @@ struct RequestRecord {
   std::vector<double> reply_ms;
   // Decoded in the cloud because its context did not fit in the device's memory.
   bool over_device_memory = false;
+  // Network failures (sim/reliable_link.hpp): time from a message's first failure until it got
+  // through, summed; and the messages sent again.
+  double stall_ms = 0;
+  std::int64_t resends = 0;
 };
 
 // What a cloud job did: prefill a prompt, verify an edge window, or a cloud-side step (one AR
@@ -95,6 +99,8 @@ struct ClientRecord {
   std::optional<double> edge_energy_j;
   // Its radio over its transfers (metrics/radio_sink.hpp); none when its class has no radio.
   std::optional<RadioUsage> radio;
+  double outage_ms = 0;  // time its route to the cloud had a link off, until the run ended
+  bool network_can_fail = false;  // the summary then reports stalls and outages
 };
 
 class RecordSink {

@@ -64,6 +64,8 @@ class SummaryAccumulator : public RecordSink {
   SloParams slo_;
   RoundTally rounds_;
   std::vector<RequestFacts> request_facts_;  // the window's requests
+  std::vector<double> stall_ms_;             // the window's requests' stalls (network failures)
+  std::int64_t resends_ = 0;
   std::vector<ClientRecord> clients_;        // in the order announced (finish() orders them by id)
   std::vector<std::optional<double>> server_energy_j_;
   // Request totals.

@@ -8,6 +8,7 @@
 
 #include "dsdsi/model/jitter_line.hpp"
 #include "dsdsi/sim/job_queue.hpp"
+#include "dsdsi/sim/reply_log.hpp"
 
 namespace dsdsi {
 
@@ -15,8 +16,8 @@ class CloudReceiver {
  public:
   // `jitter` is null when messages have no jitter.
   CloudReceiver(std::int64_t client, simgrid::s4u::Mailbox* uplink, JobQueue& queue,
-                JitterLine* jitter)
-      : client_(client), uplink_(uplink), queue_(&queue), jitter_(jitter) {}
+                JitterLine* jitter, ReplyLog& replies)
+      : client_(client), uplink_(uplink), queue_(&queue), jitter_(jitter), replies_(&replies) {}
   void operator()() const;
 
  private:
@@ -24,6 +25,7 @@ class CloudReceiver {
   simgrid::s4u::Mailbox* uplink_;
   JobQueue* queue_;
   JitterLine* jitter_;  // shared by the client's receivers on every server
+  ReplyLog* replies_;   // shared by every receiver and verifier
 };
 
 }  // namespace dsdsi

@@ -23,9 +23,8 @@ namespace dsdsi {
 
 class CloudVerifier {
  public:
-  // downlinks[c] is client c's mailbox. `speed` scales every step (2: twice as fast).
-  CloudVerifier(const Scenario& scenario, std::int64_t server, double speed,
-                std::vector<simgrid::s4u::Mailbox*> downlinks, RecordSink& sink,
+  // Replies go through the directory's ReplyLog. `speed` scales every step (2: twice as fast).
+  CloudVerifier(const Scenario& scenario, std::int64_t server, double speed, RecordSink& sink,
                 ServerDirectory& directory, const AcceptanceModel& acceptance,
                 std::vector<ClientAcceptance>& clients);
   JobQueue& queue() { return queue_; }
@@ -50,7 +49,6 @@ class CloudVerifier {
   BatchCost cost_;
   const AcceptanceModel* acceptance_;
   std::vector<ClientAcceptance>* clients_;
-  std::vector<simgrid::s4u::Mailbox*> downlinks_;
   RecordSink* sink_;
   ServerDirectory* directory_;
   JobQueue queue_;

@@ -6,6 +6,7 @@
 // decoded in the cloud instead), or by receiving what the cloud decodes (cloud_ar,
 // colocated_sd). It records one RequestRecord per request.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <simgrid/s4u/Comm.hpp>
@@ -17,6 +18,7 @@
 #include "dsdsi/model/request_source.hpp"
 #include "dsdsi/model/speculation_policy.hpp"
 #include "dsdsi/sim/messages.hpp"
+#include "dsdsi/sim/reliable_link.hpp"
 #include "dsdsi/sim/server_directory.hpp"
 
 namespace dsdsi {
@@ -31,6 +33,10 @@ struct EdgeClientSettings {
   // Most context tokens the device's memory holds (config/device_memory_param.hpp); a longer
   // request is decoded in the cloud. None: no limit.
   std::optional<std::int64_t> context_capacity_tokens;
+  // The network can fail (outages, state profiles): messages go through ReliableLink's retries.
+  bool network_can_fail = false;
+  double retry_ms = 0;                           // `edge.resilience.retry_ms`
+  std::vector<const simgrid::s4u::Link*> route;  // what the device watches of its connection
 };
 
 class EdgeClient {
@@ -56,14 +62,17 @@ class EdgeClient {
   void decode_sync(Request& r);
   void decode_pipelined(Request& r);
 
-  simgrid::s4u::CommPtr upload_prompt(Request& r);
+  ReliableLink::Sending upload_prompt(Request& r);
   void prefill_draft_model(const Request& r) const;
   void draft(std::int64_t tokens) const;
-  // The next message on the downlink, handed over when the jitter delivers it.
-  std::unique_ptr<RoundReply> receive_reply();
+  // The request's next reply, handed over when the jitter delivers it; `again` sends again the
+  // message it answers when the network lost one of them (ReliableLink).
+  std::unique_ptr<RoundReply> receive_reply(const Request& r, const std::function<void()>& again);
   std::int64_t next_window(std::int64_t remaining);
-  void send_window(Request& r, std::int64_t window, bool with_guess, std::int64_t remaining,
-                   bool wait_for_delivery);
+  // Sends a window and returns it (to send it again if the network loses it or its verdict).
+  DraftWindow send_window(Request& r, std::int64_t window, bool with_guess, std::int64_t remaining,
+                          bool wait_for_delivery);
+  void send_again(Request& r, const UplinkMessage& message, std::int64_t bytes);
   // Accounts a reply in the record and returns the tokens it committed.
   std::int64_t take_reply(RequestRecord& r, const RoundReply& reply);
 
@@ -75,6 +84,8 @@ class EdgeClient {
   simgrid::s4u::Mailbox* downlink_;
   RecordSink* sink_;
   JitterLine* down_jitter_;
+  ReliableLink link_;
+  PromptUpload prompt_;  // the current request's, to send it again
   bool finished_ = false;
 };
 

@@ -19,6 +19,9 @@ struct PromptUpload {
   const RequestAcceptanceRecord* acceptance = nullptr;  // a workload trace's own, or null
   std::int64_t wire_bytes = 0;
   double sent_ms = 0;  // when the edge sent it
+  // Sent again after a failure (sim/reply_log.hpp): the cloud sends again its replies to this
+  // request from this one on, and does not prefill twice. -1: first sending.
+  std::int64_t resend_from = -1;
 };
 
 // Edge -> cloud: one window of drafted tokens to verify.
@@ -29,6 +32,7 @@ struct DraftWindow {
   std::int64_t remaining = 0;  // output tokens still owed before this round
   double sent_ms = 0;
   std::int64_t wire_bytes = 0;
+  std::int64_t round = 0;  // the request's rounds before this one: a window sent again is known
 };
 
 using UplinkMessage = std::variant<PromptUpload, DraftWindow>;
@@ -42,6 +46,7 @@ struct RoundReply {
   std::int64_t committed = 0;
   bool bonus_guessed = false;
   std::int64_t wire_bytes = 0;
+  std::int64_t seq = 0;  // the request's replies before this one (a reply sent again is known)
 };
 
 }  // namespace dsdsi

@@ -46,6 +46,10 @@ void configure_network_model(NetworkModel model);
 // the platform file declares wattage_per_state. SimGrid's energy plugin must then be initialised
 // before the platform is built.
 bool measures_energy(const Scenario& scenario);
+// Whether some link's latency follows a profile (network.trace.latency_file, a latency_file).
+bool uses_latency_profiles(const Scenario& scenario);
+// Whether some link can go off (network.outages, a link's state_file): messages may be lost.
+bool network_can_fail(const Scenario& scenario);
 
 // Builds or loads the platform into `engine` and places the clients. Problems with a platform
 // file (XML errors, missing roles, unknown role values, bad properties, an edge host without a

@@ -14,6 +14,7 @@
 #include "dsdsi/model/jitter_line.hpp"
 #include "dsdsi/model/request_router.hpp"
 #include "dsdsi/sim/job_queue.hpp"
+#include "dsdsi/sim/reply_log.hpp"
 #include "dsdsi/sim/server_stats.hpp"
 
 namespace dsdsi {
@@ -26,6 +27,9 @@ class ServerDirectory {
   void set_uplink_jitter(const std::vector<std::unique_ptr<JitterLine>>* lines) {
     uplink_jitter_ = lines;
   }
+  // What the cloud received and replied per client (sim/reply_log.hpp); set before any client.
+  void set_reply_log(ReplyLog* log) { replies_ = log; }
+  ReplyLog& replies() { return *replies_; }
 
   struct Route {
     std::size_t server = 0;
@@ -37,6 +41,7 @@ class ServerDirectory {
   void request_done(std::size_t server) { --outstanding_[server]; }
 
  private:
+  ReplyLog* replies_ = nullptr;
   struct Server {
     simgrid::s4u::Host* host;
     JobQueue* queue;

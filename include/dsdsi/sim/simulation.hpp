@@ -42,6 +42,8 @@ class Simulation {
   Scenario scenario_;
   std::unique_ptr<simgrid::s4u::Engine> engine_;
   PlatformLayout layout_;
+  bool network_can_fail_ = false;  // some link can go off: clients use ReliableLink's retries
+  std::vector<simgrid::s4u::Host*> server_hosts() const;
 };
 
 }  // namespace dsdsi

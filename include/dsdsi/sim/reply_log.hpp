@@ -1,0 +1,40 @@
+#pragma once
+// The cloud's memory of what it received and replied for each client's current request, so that
+// a message sent again after a network failure (sim/reliable_link.hpp) does no work twice: a
+// prompt or window already received is not queued again, and the replies the edge says it is
+// missing are sent again from the log. When the network cannot fail nothing is kept, and every
+// message is new.
+#include <cstdint>
+#include <simgrid/s4u/Mailbox.hpp>
+#include <vector>
+
+#include "dsdsi/sim/messages.hpp"
+
+namespace dsdsi {
+
+class ReplyLog {
+ public:
+  ReplyLog(std::vector<simgrid::s4u::Mailbox*> downlinks, bool network_can_fail);
+  // Whether a prompt or window is new (to be queued); a resent one triggers the replies the edge
+  // misses.
+  bool accept(std::int64_t client, const PromptUpload& prompt);
+  bool accept(std::int64_t client, const DraftWindow& window);
+  // Numbers `reply` within its request, keeps it, and sends it, detached (the GPU does not wait
+  // for it to cross the WAN; a reply lost on a failed link is freed by SimGrid).
+  void send(std::int64_t client, RoundReply reply);
+
+ private:
+  struct Current {
+    std::int64_t request = -1;
+    std::int64_t rounds_received = 0;
+    std::int64_t replies_sent = 0;
+    std::vector<RoundReply> replies;  // only when the network can fail
+  };
+  void put(std::int64_t client, const RoundReply& reply);
+  void resend_from(std::int64_t client, std::int64_t from);
+  std::vector<simgrid::s4u::Mailbox*> downlinks_;
+  std::vector<Current> current_;
+  bool keep_;
+};
+
+}  // namespace dsdsi
