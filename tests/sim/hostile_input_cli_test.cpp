@@ -111,6 +111,9 @@ TEST(HostileInputCli, InvalidUtf8ThroughSet) {
   const auto file = write(dir, "s.json", R"({"schema_version": 1})");
   expect_refused(dir, file, {"description=caf\xe9"}, {"/description: must be valid UTF-8 text"},
                  "latin-1 --set");
+  // Also inside a block that is kept as given (a fuzzing find: run.json could not be written).
+  expect_refused(dir, file, {"sweep.s=caf\xe9"}, {"/sweep/s: must be valid UTF-8 text"},
+                 "latin-1 --set in the sweep block");
 }
 
 TEST(HostileInputCli, FilesThatAreNotFiles) {
