@@ -18,8 +18,9 @@ bool blank(const std::string& text) { return text.find_first_not_of(" \t\r") == 
 
 }  // namespace
 
-JsonlReader::JsonlReader(std::filesystem::path file, std::vector<ParamSpec> keys)
-    : file_(std::move(file)), keys_(std::move(keys)) {}
+JsonlReader::JsonlReader(std::filesystem::path file, std::vector<ParamSpec> keys,
+                         std::size_t max_records)
+    : file_(std::move(file)), keys_(std::move(keys)), max_records_(max_records) {}
 
 void JsonlReader::problem(std::size_t line, const std::string& key, const std::string& what) {
   ++problem_count_;
@@ -55,6 +56,12 @@ void JsonlReader::read(const std::function<void(std::size_t, const json&)>& on_l
   while (std::getline(in, text)) {
     ++number;
     if (blank(text)) continue;
+    if (lines_ == max_records_) {
+      problem(number, "",
+              "more than " + std::to_string(max_records_) +
+                  " records (dsdsi's limit: validating a million takes seconds and about 600 MB)");
+      return;
+    }
     ++lines_;
     check_line(number, text, on_line);
   }

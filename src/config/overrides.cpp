@@ -50,6 +50,14 @@ std::vector<Override> parse_overrides(const std::vector<std::string>& set_args) 
                          (inside.empty() ? "" : to_pointer(inside) + ": ") + parsed.error->reason);
       continue;
     }
+    // A value taken as a string must be valid UTF-8 wherever it lands (run.json must stay valid
+    // JSON), also inside a block kept as given, such as `sweep` (found by fuzzing).
+    if (parsed.error && !is_valid_utf8(value_text)) {
+      problems.push_back("--set " + arg.substr(0, equals) + "=...: " +
+                         to_pointer(split_dotted(arg.substr(0, equals))) +
+                         ": must be valid UTF-8 text");
+      continue;
+    }
     json value = parsed.error ? json(value_text) : std::move(parsed.value);
     overrides.push_back({arg.substr(0, equals), std::move(value), arg, ""});
   }

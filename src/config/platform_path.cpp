@@ -67,6 +67,7 @@ PathResolution find_readable_file(const std::string& given,
     }
   }
   std::string tried;
+  bool found_unusable = false;  // something of that name exists: a FIFO, a device, too large...
   for (const auto& candidate : candidates) {
     std::string note;
     const auto why = input_file_problem(candidate.string(), kMaxReferencedFileBytes);
@@ -76,11 +77,14 @@ PathResolution find_readable_file(const std::string& given,
     } else if (*why != "no such file") {
       note = " (" + *why + ")";
     }
+    found_unusable = found_unusable || !note.empty();
     if (!tried.empty()) tried += ", ";
     tried += candidate.string() + note;
   }
   if (tried.empty()) tried = "nowhere: no directory to search";
-  return {std::nullopt, "file not found: \"" + given + "\" (tried " + tried + ")"};
+  // "Not found" only when nothing of that name exists: a FIFO or a device is no missing file.
+  const std::string what = found_unusable ? "no usable file" : "file not found";
+  return {std::nullopt, what + ": \"" + given + "\" (tried " + tried + ")"};
 }
 
 std::optional<std::string> resolve_platform_path(nlohmann::json& value,

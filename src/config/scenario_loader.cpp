@@ -8,6 +8,7 @@
 
 #include <cassert>
 #include <map>
+#include <set>
 
 #include "dsdsi/config/document_shape.hpp"
 #include "dsdsi/config/key_path.hpp"
@@ -189,17 +190,20 @@ void check_exclusions(const std::map<std::string, ParamState>& states, ProblemLi
   }
 }
 
-// A default that a given parameter excludes is not in effect: it stays out of the resolved
-// document (which must itself load, and must not show a value no client uses).
-bool excluded_default(const ParamSpec& spec, const std::map<std::string, ParamState>& states) {
-  if (states.at(spec.path).given) return false;
-  for (const auto& other : parameter_table()) {
-    if (!states.at(other.path).given) continue;
-    for (const auto& excluded : other.not_with) {
-      if (excluded.first == spec.path) return true;
+// The defaults that a given parameter excludes (ParamSpec::not_with) are not in effect: they
+// stay out of the resolved document (which must itself load, and must not show a value no
+// client uses). One pass over the table: asking this of every parameter in turn compared every
+// pair of rows, which made each load (and a sweep's plan, one load per point) quadratic in the
+// table's size.
+std::set<std::string> excluded_defaults(const std::map<std::string, ParamState>& states) {
+  std::set<std::string> excluded;
+  for (const auto& spec : parameter_table()) {
+    if (!states.at(spec.path).given) continue;
+    for (const auto& other : spec.not_with) {
+      if (!states.at(other.first).given) excluded.insert(other.first);
     }
   }
-  return false;
+  return excluded;
 }
 
 // A checked parameter's value by dotted path; null when it is absent or invalid.
@@ -253,9 +257,10 @@ LoadedScenario load_document(json document, const std::string& source,
   problems.throw_if_any();
 
   LoadedScenario loaded{Scenario{}, json::object(), source};
+  const std::set<std::string> excluded = excluded_defaults(states);
   for (const auto& spec : parameter_table()) {
     const ParamState& state = states.at(spec.path);
-    if (!state.present || excluded_default(spec, states)) continue;
+    if (!state.present || excluded.count(spec.path)) continue;
     if (spec.store) spec.store(loaded.scenario, state.stored);
     set_at(loaded.resolved, split_dotted(spec.path), state.value);
   }
@@ -273,10 +278,14 @@ LoadedScenario load_document(json document, const std::string& source,
 LoadedScenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
   ProblemList problems(path);
   json document = read_scenario_file(path, problems);
+  return load_document(std::move(document), path, overrides, scenario_base_dir(path), problems);
+}
+
+std::filesystem::path scenario_base_dir(const std::string& path) {
   std::error_code ec;
   std::filesystem::path base_dir = std::filesystem::absolute(path, ec).parent_path();
   if (ec) base_dir.clear();
-  return load_document(std::move(document), path, overrides, base_dir, problems);
+  return base_dir;
 }
 
 LoadedScenario load_scenario_json(const json& document, const std::string& source,

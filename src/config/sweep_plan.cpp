@@ -4,9 +4,12 @@
 
 #include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/problem_list.hpp"
+#include "dsdsi/config/scenario_file.hpp"
 
 namespace dsdsi {
 namespace {
+
+using nlohmann::json;
 
 // Adds `lines` to `all`, skipping lines already there: one bad axis value is met by every
 // point that uses it, and is worth one line.
@@ -54,12 +57,26 @@ SweepPlan plan_sweep(const std::string& scenario_path, const std::vector<std::st
       expand_sweep(plan.spec, plan.base.scenario.seed, scenario_path, problems);
   std::vector<std::string> all = problems.lines();
   std::set<std::string> seen(all.begin(), all.end());
+
+  // Every point is loaded from one reading of the file, without its sweep block: the block is
+  // checked above, no point's scenario keeps it (it is not stored), and reading and checking it
+  // once per point made the plan cost points x axis values (a 1000 x 1000 grid: 10^9 values
+  // parsed). So the plan's cost is linear in its points.
+  ProblemList reread(scenario_path);
+  json point_document = read_scenario_file(scenario_path, reread);
+  if (point_document.is_object()) point_document.erase("sweep");
+  std::vector<Override> point_base;
+  for (const auto& set : base_overrides) {
+    if (set.path != "sweep" && set.path.rfind("sweep.", 0) != 0) point_base.push_back(set);
+  }
+  const std::filesystem::path base_dir = scenario_base_dir(scenario_path);
   plan.points.reserve(points.size());
   for (auto& point : points) {
-    std::vector<Override> overrides = base_overrides;
+    std::vector<Override> overrides = point_base;
     overrides.insert(overrides.end(), point.overrides.begin(), point.overrides.end());
     try {
-      LoadedScenario loaded = load_scenario(scenario_path, overrides);
+      LoadedScenario loaded =
+          load_scenario_json(point_document, scenario_path, overrides, base_dir);
       plan.points.push_back({std::move(point), std::move(loaded.scenario)});
     } catch (const ConfigError& error) {
       add_unique(error.problems(), all, seen);

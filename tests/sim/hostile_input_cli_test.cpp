@@ -111,6 +111,9 @@ TEST(HostileInputCli, InvalidUtf8ThroughSet) {
   const auto file = write(dir, "s.json", R"({"schema_version": 1})");
   expect_refused(dir, file, {"description=caf\xe9"}, {"/description: must be valid UTF-8 text"},
                  "latin-1 --set");
+  // Also inside a block that is kept as given (a fuzzing find: run.json could not be written).
+  expect_refused(dir, file, {"sweep.s=caf\xe9"}, {"/sweep/s: must be valid UTF-8 text"},
+                 "latin-1 --set in the sweep block");
 }
 
 TEST(HostileInputCli, FilesThatAreNotFiles) {
@@ -125,6 +128,76 @@ TEST(HostileInputCli, FilesThatAreNotFiles) {
   fs::create_symlink(loop, loop);
   expect_refused(dir, loop, {}, {"loop.json: cannot read the scenario: a symbolic link loop"},
                  "symlink loop");
+}
+
+TEST(HostileInputCli, TraceTokenCountsNearTheInt64Limit) {
+  // prompt + output once overflowed the KV check, and the run spun forever.
+  TempDir dir;
+  write(dir, "huge.jsonl",
+        "{\"arrival_ms\": 0, \"prompt_tokens\": 4611686018427387904, \"output_tokens\": "
+        "4611686018427387904}\n");
+  const auto file = write(dir, "s.json",
+                          R"({"schema_version": 1, "workload": {"arrival": )"
+                          R"({"kind": "trace", "file": "huge.jsonl"}}})");
+  expect_refused(dir, file, {},
+                 {"s.json: /workload/arrival/file: ",
+                  "huge.jsonl:1: prompt_tokens: must be an "
+                  "integer >= 1 and <= 1000000"},
+                 "trace near INT64_MAX");
+}
+
+TEST(HostileInputCli, ReferencedFilesThatAreNotFiles) {
+  // A trace named by the scenario is read like the scenario: a FIFO would block the reader
+  // forever, /dev/zero would fill the memory.
+  TempDir dir;
+  ASSERT_EQ(mkfifo((dir.path() / "fifo.jsonl").c_str(), 0600), 0);
+  for (const std::string trace : {"fifo.jsonl", "/dev/zero"}) {
+    const auto file = write(dir, "s.json",
+                            R"({"schema_version": 1, "workload": {"arrival": {"kind": "trace", )"
+                            R"("file": ")" +
+                                trace + R"("}}})");
+    expect_refused(dir, file, {},
+                   {"s.json: /workload/arrival/file: no usable file: \"" + trace, "not a regular"},
+                   trace);
+  }
+}
+
+TEST(HostileInputCli, PlatformOfHundredsOfNestedZones) {
+  // SimGrid 3.32 corrupts its heap at a few hundred nested zones; the pre-check stops at 17,
+  // reading the file without recursion.
+  TempDir dir;
+  std::string xml =
+      "<?xml version='1.0'?>\n<!DOCTYPE platform SYSTEM \"https://simgrid.org/simgrid.dtd\">\n"
+      "<platform version=\"4.1\">\n";
+  for (int i = 0; i < 498; ++i)
+    xml += "<zone id=\"z" + std::to_string(i) + "\" routing=\"Full\">\n";
+  xml +=
+      "<host id=\"c\" speed=\"1Gf\"><prop id=\"role\" value=\"cloud\"/></host>\n"
+      "<host id=\"a\" speed=\"1Gf\"><prop id=\"role\" value=\"edge\"/></host>\n";
+  for (int i = 0; i < 498; ++i) xml += "</zone>\n";
+  xml += "</platform>\n";
+  const auto platform = write(dir, "deep.xml", xml);
+  expect_refused(dir, source_path("scenarios/quickstart.json"),
+                 {"platform=" + platform.string(), "network={}"},
+                 {"deep.xml:20: zone \"z16\" is nested more than 16 zones deep"}, "498 zones");
+}
+
+TEST(HostileInputCli, SweepOfAMillionPointsIsRefusedAtOnce) {
+  // Its plan once took 18 minutes to validate; sweeps now stop at 100,000 points.
+  TempDir dir;
+  std::string values = "[";
+  for (int i = 1; i <= 1000; ++i) values += (i > 1 ? ", " : "") + std::to_string(i);
+  values += "]";
+  const auto file = write(dir, "big-sweep.json",
+                          R"({"schema_version": 1, "sweep": {"grid": {"network.rtt_ms": )" +
+                              values + R"(, "workload.output_tokens": )" + values + "}}}");
+  const auto started = std::chrono::steady_clock::now();
+  const auto dry = run_dsdsi({"sweep", file.string(), "--dry-run"});
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), 20);
+  EXPECT_EQ(dry.exit_code, 2) << dry.output.substr(0, 2000);
+  EXPECT_NE(dry.output.find("big-sweep.json: /sweep: expands to more than 100000 points"),
+            std::string::npos)
+      << dry.output.substr(0, 2000);
 }
 
 TEST(HostileInputCli, StaleStagingFolderOfAKilledRunIsRemoved) {

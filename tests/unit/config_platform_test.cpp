@@ -55,9 +55,14 @@ TEST(ConfigPlatform, NotFoundNamesEveryPlaceTried) {
   fs::create_directories(second.path() / "p.xml");  // a directory is not a platform file
   const auto found = find_readable_file("p.xml", {first.path(), second.path()});
   EXPECT_FALSE(found.path);
-  EXPECT_EQ(found.problem, "file not found: \"p.xml\" (tried " + (first.path() / "p.xml").string() +
+  // Something of that name exists (a folder): "no usable file", not "not found".
+  EXPECT_EQ(found.problem, "no usable file: \"p.xml\" (tried " + (first.path() / "p.xml").string() +
                                ", " + (second.path() / "p.xml").string() +
                                " (not a regular file (a directory)))");
+  const auto missing = find_readable_file("q.xml", {first.path(), second.path()});
+  EXPECT_EQ(missing.problem, "file not found: \"q.xml\" (tried " +
+                                 (first.path() / "q.xml").string() + ", " +
+                                 (second.path() / "q.xml").string() + ")");
 }
 
 TEST(ConfigPlatform, LoaderStoresTheAbsolutePathInScenarioAndResolved) {

@@ -9,6 +9,8 @@
 
 #include "config_load.hpp"
 #include "dsdsi/config/config_error.hpp"
+#include "dsdsi/config/jsonl_file.hpp"
+#include "dsdsi/config/trace_files.hpp"
 #include "dsdsi/config/scenario_loader.hpp"
 #include "dsdsi/model/request_source.hpp"
 #include "scratch_dir.hpp"
@@ -192,6 +194,23 @@ TEST(ConfigWorkloadTrace, ProblemsStopAtTenThenSayHowManyMore) {
     EXPECT_EQ(problems[10], "s.json: /workload/arrival/file: " + file.string() + ": ... and " +
                                 std::to_string(more) + " more problems");
   }
+}
+
+TEST(ConfigWorkloadTrace, RecordsBeyondTheLimitStopTheReading) {
+  // The limit (limits::kMaxTraceRecords, a million) is tested with a small one: a reader given
+  // three records at most reports the fourth non-blank line and reads no further.
+  ScratchDir dir;
+  const std::string line = "{\"arrival_ms\": 0, \"prompt_tokens\": 1, \"output_tokens\": 1}\n";
+  const fs::path file = dir.write("t.jsonl", line + "\n" + line + line + line + line);
+  JsonlReader reader(file, workload_trace_keys(), 3);
+  std::size_t seen = 0;
+  reader.read([&seen](std::size_t, const json&) { ++seen; });
+  EXPECT_EQ(seen, 3u);
+  EXPECT_EQ(reader.problems(),
+            std::vector<std::string>{file.string() +
+                                     ":5: more than 3 records (dsdsi's limit: validating a "
+                                     "million takes seconds and about 600 MB)"});
+  EXPECT_EQ(limits::kMaxTraceRecords, 1000000u);
 }
 
 TEST(ConfigWorkloadTrace, KvBudgetMustHoldTheTracesLongestRequest) {

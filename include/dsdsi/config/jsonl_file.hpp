@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "dsdsi/config/limits.hpp"
 #include "dsdsi/config/param_spec.hpp"
 
 namespace dsdsi {
@@ -20,7 +21,10 @@ class JsonlReader {
  public:
   // `keys`: one ParamSpec per key a line may hold (path = the key), Presence::required or
   // Presence::optional.
-  JsonlReader(std::filesystem::path file, std::vector<ParamSpec> keys);
+  // `max_records`: more non-blank lines than this are a problem, and reading stops there (a
+  // trace's records are kept in memory; limits::kMaxTraceRecords says what that costs).
+  JsonlReader(std::filesystem::path file, std::vector<ParamSpec> keys,
+              std::size_t max_records = limits::kMaxTraceRecords);
 
   // Reads the file; calls `on_line(line number, object)` for each line whose keys all passed
   // their own checks (integral numbers rewritten as integers), in file order. `on_line` may
@@ -44,6 +48,7 @@ class JsonlReader {
   std::vector<std::string> problems_;
   std::size_t problem_count_ = 0;
   std::size_t lines_ = 0;
+  std::size_t max_records_;
 };
 
 }  // namespace dsdsi

@@ -4,6 +4,7 @@
 // deployment and narrow enough that nothing `validate` accepts can overflow a 64-bit integer,
 // make a double infinite or NaN, or hand SimGrid a duration it cannot schedule (which it reports
 // as "Deadlock detected"). The arithmetic behind each bound is stated next to it.
+#include <cstddef>
 #include <cstdint>
 
 namespace dsdsi::limits {
@@ -34,6 +35,10 @@ inline constexpr std::int64_t kMaxRequestsPerClient = 1'000'000;
 // 64 bytes per request for its percentiles, so memory stays within a few GB (the measured cost
 // is in docs/reliability.md).
 inline constexpr std::int64_t kMaxRequestsPerRun = 10'000'000;
+// Records (non-blank lines) of one trace file. Each checked record is kept as JSON until the
+// scenario is built; a million records take about 4 s of CPU and 600 MB to validate (measured,
+// docs/reliability.md), which is what `validate` of the largest allowed scenario may cost.
+inline constexpr std::size_t kMaxTraceRecords = 1'000'000;
 // Message header bytes.
 inline constexpr std::int64_t kMaxHeaderBytes = 1'000'000;
 // Requests in one verifier batch.

@@ -22,8 +22,11 @@ struct LoadedScenario {
 // Reads, applies overrides, validates EVERYTHING and reports every problem at once (ConfigError).
 LoadedScenario load_scenario(const std::string& path, const std::vector<Override>& overrides);
 
-// Same, for a document already in memory (tests). `source` names it in messages; `base_dir` is
-// used to resolve a relative "platform" path.
+// The folder that a scenario file's relative paths ("platform", trace files) start from.
+std::filesystem::path scenario_base_dir(const std::string& path);
+
+// Same, for a document already in memory (tests, and a sweep's points). `source` names it in
+// messages; `base_dir` is used to resolve a relative "platform" path.
 LoadedScenario load_scenario_json(const nlohmann::json& document, const std::string& source,
                                   const std::vector<Override>& overrides,
                                   const std::filesystem::path& base_dir);
