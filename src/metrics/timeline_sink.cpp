@@ -56,6 +56,22 @@ void TimelineSink::add_area(std::int64_t server, double from, double to, double 
   }
 }
 
+void TimelineSink::on_client(const ClientRecord& record) {
+  if (!record.network_can_fail) return;
+  network_can_fail_ = true;
+  std::size_t counted = 0;  // one past the last interval counted for this client
+  for (const auto& [from, to] : record.outages) {
+    if (!(to > from)) continue;
+    std::size_t last = interval_of(to);  // [from, to) reaches interval `last` only past its start
+    if (bounds_[last] >= to) --last;
+    for (std::size_t i = std::max(interval_of(from), counted); i <= last; ++i) {
+      if (disconnected_.size() <= i) disconnected_.resize(i + 1);
+      ++disconnected_[i];
+    }
+    counted = std::max(counted, last + 1);
+  }
+}
+
 void TimelineSink::on_request(const RequestRecord& r) {
   const std::int64_t server = servers_ == 0 ? 0 : r.server;
   ++at(server, interval_of(r.submit_ms)).arrivals;
@@ -127,7 +143,8 @@ void TimelineSink::write(const std::filesystem::path& path, double makespan_ms) 
   if (!out) throw std::runtime_error("cannot open " + path.string() + " for writing");
   out << "interval_start_ms,interval_end_ms,in_window,server,arrivals,completions,"
          "committed_tokens,queue_length_mean,queue_length_max,batch_size_mean,busy_fraction,"
-         "active_requests_mean,kv_tokens_reserved_mean\n";
+         "active_requests_mean,kv_tokens_reserved_mean"
+      << (network_can_fail_ ? ",clients_disconnected\n" : "\n");
   if (makespan_ms > 0) {
     interval_of(makespan_ms);
     fill_queue_max(makespan_ms);
@@ -152,6 +169,9 @@ void TimelineSink::write(const std::filesystem::path& path, double makespan_ms) 
           row += ",,,,";
         }
         row += fixed6(v.active_area / length) + ',' + (cloud ? fixed6(v.kv_area / length) : "");
+        if (network_can_fail_) {
+          row += ',' + std::to_string(i < disconnected_.size() ? disconnected_[i] : 0);
+        }
         out << row << '\n';
       }
     }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dsdsi/model/random_stream.hpp"
+#include "dsdsi/sim/link_states.hpp"
 
 namespace dsdsi {
 
@@ -56,11 +57,17 @@ void attach_access_profiles(const Scenario& s, std::int64_t client, sg4::SplitDu
     const OutageParams outages = s.network.outages;
     auto stream =
         std::make_shared<RandomStream>(s.seed, "outages", static_cast<std::uint64_t>(client));
+    // The outages' durations as drawn, for LinkStates to know when an outage ends.
+    auto downs = std::make_shared<std::vector<double>>();
+    LinkStates::expect_outages(up, downs);
+    LinkStates::expect_outages(down, downs);
     // Each call appends one up period (ending with the link off) and one outage (ending with it
     // on again); dates are gaps from the previous change, as SimGrid's profiles keep them.
-    auto next_cycle = [stream, outages](std::vector<profile::DatedValue>& values) {
+    auto next_cycle = [stream, outages, downs](std::vector<profile::DatedValue>& values) {
       values.emplace_back(exponential(*stream, outages.mean_up_s), 0.0);
-      values.emplace_back(exponential(*stream, outages.mean_down_s), 1.0);
+      const double down_s = exponential(*stream, outages.mean_down_s);
+      values.emplace_back(down_s, 1.0);
+      downs->push_back(down_s);
     };
     profile::Profile* state =
         profile::ProfileBuilder::from_callback(name + "-state", next_cycle, -1);

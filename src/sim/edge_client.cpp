@@ -40,8 +40,7 @@ RequestDecoding EdgeClient::decoding_for_next_request() {
 }
 
 void EdgeClient::operator()() {
-  // Replies must start moving when the cloud sends them, even while this client is drafting.
-  downlink_->set_receiver(sg4::Actor::self());
+  link_.open();  // replies must start moving when the cloud sends them, even while drafting
   for (std::int64_t i = 0; auto plan = requests_.next(); ++i) {
     Request r;
     r.plan = *plan;
@@ -85,7 +84,7 @@ void EdgeClient::operator()() {
     r.record.resends = link_.resends() - resent_before;
     sink_->on_request(r.record);
   }
-  downlink_->set_receiver(nullptr);
+  link_.close();
   finished_ = true;
 }
 

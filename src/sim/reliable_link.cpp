@@ -1,6 +1,9 @@
 #include "dsdsi/sim/reliable_link.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <simgrid/Exception.hpp>
+#include <simgrid/s4u/Actor.hpp>
 
 #include "dsdsi/sim/jittered_receive.hpp"
 #include "dsdsi/sim/link_states.hpp"
@@ -16,7 +19,71 @@ ReliableLink::ReliableLink(bool can_fail, double retry_ms, sg4::Mailbox* downlin
       retry_ms_(retry_ms),
       downlink_(downlink),
       down_jitter_(down_jitter),
-      route_(std::move(route)) {}
+      route_(std::move(route)),
+      doorbell_(can_fail ? sg4::Semaphore::create(0) : nullptr) {}
+
+ReliableLink::~ReliableLink() { LinkStates::unwatch(this); }
+
+void ReliableLink::open() {
+  if (!can_fail_) {
+    // Replies must start moving when the cloud sends them, even while the device is drafting.
+    downlink_->set_receiver(sg4::Actor::self());
+    return;
+  }
+  LinkStates::watch_failures(route_, this, [this] { ring(); });
+  sg4::Actor::create(sg4::this_actor::get_name() + "-radio", sg4::this_actor::get_host(), [this] {
+    radio();
+  })->daemonize();
+}
+
+void ReliableLink::close() {
+  if (!can_fail_) downlink_->set_receiver(nullptr);
+}
+
+// The device's receiver: takes every reply as it arrives (it is the downlink's permanent
+// receiver, so replies move while the device drafts) and rings the device.
+void ReliableLink::radio() {
+  downlink_->set_receiver(sg4::Actor::self());
+  for (;;) {
+    RoundReply* raw = nullptr;
+    const sg4::CommPtr comm = downlink_->get_async<RoundReply>(&raw);
+    try {
+      comm->wait();
+      arrived_.push_back({std::unique_ptr<RoundReply>(raw), comm->get_finish_time() * 1e3});
+    } catch (const simgrid::NetworkFailureException&) {
+      reply_lost_ = true;  // lost on the way
+    }
+    ring();
+  }
+}
+
+void ReliableLink::ring() {
+  if (waiting_) {
+    waiting_ = false;
+    doorbell_->release();
+  }
+}
+
+void ReliableLink::wait_for_doorbell() {
+  waiting_ = true;
+  doorbell_->acquire();
+}
+
+void ReliableLink::wait_until_route_on(double since_ms) {
+  const auto first_check_from = [&](double t) {
+    return since_ms + std::max(0.0, std::ceil((t - since_ms) / retry_ms_)) * retry_ms_;
+  };
+  double next = first_check_from(now_ms());
+  for (;;) {
+    // The checks before the route is known to be back would find it down: skip them (the same
+    // outcome as making them, without waking for each).
+    if (const auto back = LinkStates::back_on_ms(route_))
+      next = std::max(next, first_check_from(*back));
+    spend_ms(next - now_ms());
+    if (LinkStates::all_on(route_)) return;
+    next += retry_ms_;
+  }
+}
 
 void ReliableLink::send(sg4::Mailbox* to, const UplinkMessage& message, std::int64_t bytes) {
   auto* copy = new UplinkMessage(message);
@@ -59,8 +126,11 @@ void ReliableLink::send_detached(sg4::Mailbox* to, const UplinkMessage& message,
 
 void ReliableLink::retry_until_sent(sg4::Mailbox* to, const UplinkMessage& message,
                                     std::int64_t bytes, double failed_at) {
+  // Every retry_ms from the failure, when the connection is up, the device sends it again (an
+  // attempt on a link that is off would fail at once: the device does not make it).
+  double next_try = failed_at + retry_ms_;
   for (;;) {
-    spend_ms(retry_ms_);
+    wait_until_route_on(next_try);
     ++resends_;
     auto* copy = new UplinkMessage(message);
     try {
@@ -69,6 +139,7 @@ void ReliableLink::retry_until_sent(sg4::Mailbox* to, const UplinkMessage& messa
       return;
     } catch (const simgrid::NetworkFailureException&) {
       delete copy;
+      next_try = now_ms() + retry_ms_;
     }
   }
 }
@@ -83,29 +154,35 @@ std::unique_ptr<RoundReply> ReliableLink::receive(std::int64_t request, std::int
   double sent_ms = now_ms();
   double failed_at = -1;
   for (;;) {
-    if (!pending_) pending_ = downlink_->get_async<RoundReply>(&arriving_);
     bool lost = false;
-    try {
-      if (sg4::Comm::wait_any_for({pending_}, retry_ms_ * 1e-3) == 0) {
-        const sg4::CommPtr arrived = pending_;
-        pending_ = nullptr;
-        std::unique_ptr<RoundReply> reply(arriving_);
-        hold_until_delivered(down_jitter_, *arrived);
-        if (reply->request != request) continue;  // an earlier request's, sent again
-        if (reply->seq == seq) {
-          if (failed_at >= 0) stall_ms_ += now_ms() - failed_at;
-          return reply;
-        }
-        lost = reply->seq > seq;  // the one before it was lost; older ones are duplicates
-        if (!lost) continue;
+    while (!lost && !arrived_.empty()) {
+      Arrival arrival = std::move(arrived_.front());
+      arrived_.pop_front();
+      if (down_jitter_ != nullptr)
+        spend_ms(down_jitter_->delivery_ms(arrival.finish_ms) - now_ms());
+      std::unique_ptr<RoundReply> reply = std::move(arrival.reply);
+      if (reply->request != request) continue;  // an earlier request's, sent again
+      if (reply->seq == seq) {
+        if (failed_at >= 0) stall_ms_ += now_ms() - failed_at;
+        return reply;
       }
-    } catch (const simgrid::NetworkFailureException&) {
-      pending_ = nullptr;  // the reply was lost on the way
+      lost = reply->seq > seq;  // the one before it was lost; older ones are duplicates
+    }
+    if (reply_lost_) {
+      reply_lost_ = false;
       lost = true;
     }
-    if (!lost && !route_failed_since(sent_ms)) continue;  // late, but nothing failed: wait on
-    if (failed_at < 0) failed_at = now_ms();
-    while (!LinkStates::all_on(route_)) spend_ms(retry_ms_);
+    const bool route_failed = route_failed_since(sent_ms);
+    if (!lost && !route_failed) {  // the reply will come: sleep until something happens
+      wait_for_doorbell();
+      continue;
+    }
+    // From when the connection failed (a message lost on it is lost from then on), the device
+    // checks it every retry_ms and asks again once it is back.
+    const double since =
+        route_failed ? std::max(sent_ms, LinkStates::last_off_ms(route_)) : now_ms();
+    if (failed_at < 0) failed_at = since;
+    wait_until_route_on(since);
     ++resends_;
     again();
     sent_ms = now_ms();

@@ -1,9 +1,10 @@
 #include "dsdsi/sim/simulation.hpp"
 
+#include <simgrid/plugins/energy.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <simgrid/plugins/energy.h>
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 #include <stdexcept>
@@ -19,8 +20,8 @@
 #include "dsdsi/sim/link_states.hpp"
 #include "dsdsi/sim/reply_log.hpp"
 #include "dsdsi/sim/server_directory.hpp"
-#include "dsdsi/sim/simgrid_options.hpp"
 #include "dsdsi/sim/sim_clock.hpp"
+#include "dsdsi/sim/simgrid_options.hpp"
 
 namespace dsdsi {
 
@@ -90,6 +91,7 @@ Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>&
   if (uses_latency_profiles(scenario_)) sg4::Engine::set_config("network/optim:Full");
   // The energy plugin attaches to hosts as they are created: it must come before the platform.
   if (measures_energy(scenario_)) sg_host_energy_plugin_init();
+  LinkStates::reset();  // before the platform: building it registers the generated outages
   layout_ = build_platform(*engine_, scenario_);
   network_can_fail_ = network_can_fail(scenario_);
   if (network_can_fail_) LinkStates::record();
@@ -194,15 +196,15 @@ double Simulation::run(RecordSink& sink) {
                       scenario_.measure.horizon_ms, schedule ? &*schedule : nullptr),
         client_policy(place, shared_context), verifiers.empty() ? nullptr : &directory,
         downlinks[c], sink, jitter.down[c].get()));
-    sg4::Actor::create("client-" + std::to_string(c), place.host,
-                       [e = edges.back().get(), &makespan_ms, &host = edge_hosts[place.host],
-                        h = place.host] {
-                         (*e)();
-                         makespan_ms = std::max(makespan_ms, now_ms());
-                         if (--host.running == 0 && has_wattage(h)) {
-                           host.energy_j = sg_host_get_consumed_energy(h);
-                         }
-                       });
+    sg4::Actor::create(
+        "client-" + std::to_string(c), place.host,
+        [e = edges.back().get(), &makespan_ms, &host = edge_hosts[place.host], h = place.host] {
+          (*e)();
+          makespan_ms = std::max(makespan_ms, now_ms());
+          if (--host.running == 0 && has_wattage(h)) {
+            host.energy_j = sg_host_get_consumed_energy(h);
+          }
+        });
   }
   engine_->run();
   // SimGrid ends a run that can make no progress ("deadlock detected"). That is a bug of the
@@ -235,7 +237,9 @@ double Simulation::run(RecordSink& sink) {
     if (host.energy_j) record.edge_energy_j = *host.energy_j / static_cast<double>(host.clients);
     record.network_can_fail = network_can_fail_;
     if (network_can_fail_) {
-      record.outage_ms = LinkStates::down_ms(route_links(place.host, server_hosts()), makespan_ms);
+      record.outages =
+          LinkStates::down_periods(route_links(place.host, server_hosts()), makespan_ms);
+      for (const auto& [from, to] : record.outages) record.outage_ms += to - from;
     }
     sink.on_client(record);
   }

@@ -24,7 +24,8 @@ SHORT = ["--set", "workload.requests_per_client=1", "--set", "workload.output_to
 OUTPUTS = [
     ("run", ["run", "scenarios/quickstart.json"] + SHORT),
     ("fleet", ["run", "scenarios/edge_fleet.json"] + SHORT),
-    # A network that fails: the stall and outage keys and columns appear.
+    # A network that fails: the stall and outage keys and columns appear (timeline.csv's
+    # clients_disconnected too).
     ("outages", ["run", "scenarios/quickstart.json", "--set", "network.outages.mean_up_s=0.5",
                  "--set", "network.outages.mean_down_s=0.2"] + SHORT),
     ("steady", ["run", "scenarios/steady_state.json", "--set", "measure.horizon_ms=20000",

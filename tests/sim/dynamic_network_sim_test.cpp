@@ -106,6 +106,29 @@ TEST(DynamicNetworkSim, AnOutageStallsTheRequestByItsLengthWithWait) {
   EXPECT_NEAR(std::stod(client.at("outage_ms")), outage_ms, 1e-6);
 }
 
+// timeline.csv's clients_disconnected: the one client's link is off from 5 s to 8 s, so the 1 s
+// intervals [5, 6), [6, 7), [7, 8) count it and no other does (8 s, when it is back, starts the
+// next interval). Without failures the column is not written.
+TEST(DynamicNetworkSim, TheTimelineCountsTheClientsDisconnectedInEachInterval) {
+  TempDir dir;
+  const std::vector<std::string> sets = {"network={}", "workload.requests_per_client=1",
+                                         "workload.output_tokens=600", "measure.timeline_ms=1000"};
+  auto with = sets, without = sets;
+  with.push_back("platform=" + source_path("tests/data/platforms/outage-once.xml").string());
+  without.push_back("platform=" + source_path("tests/data/platforms/outage-none.xml").string());
+  ASSERT_FALSE(run_and_summarize(one_client(), with, dir.path() / "with").empty());
+  ASSERT_FALSE(run_and_summarize(one_client(), without, dir.path() / "without").empty());
+  const auto rows = read_csv(dir.path() / "with" / "timeline.csv");
+  ASSERT_GT(rows.size(), 9u);
+  for (const auto& row : rows) {
+    const double from = std::stod(row.at("interval_start_ms"));
+    const int expected = from >= 5000 && from < 8000 ? 1 : 0;
+    EXPECT_EQ(std::stoi(row.at("clients_disconnected")), expected) << "interval at " << from;
+  }
+  EXPECT_EQ(read_csv(dir.path() / "without" / "timeline.csv").at(0).count("clients_disconnected"),
+            0u);
+}
+
 // SimGrid 3.32 stops a run with a false "Deadlock detected" when a latency changes during a
 // message's latency phase under its lazy update; here the latency changes every 5 ms, inside
 // every message's 20-40 ms latency phase. Every request must end.
@@ -149,6 +172,38 @@ TEST(DynamicNetworkSim, TracesOffsetsAndOutagesAreDeterministic) {
   }
   EXPECT_GT(outage, 0);
   EXPECT_EQ(read_csv(dir.path() / "a" / "requests.csv").size(), 9u);
+}
+
+// The shipped trace platforms (platforms/traces/) run a short scenario cleanly, one client per
+// phone, 10 requests each (about 90 simulated seconds): 5g-verizon.xml's latency profiles once
+// stopped the run with SimGrid's false "Deadlock detected" (its latency_file switches the solver
+// to full updates now), and lte-coverage-gaps.xml's state files once aborted it at the first
+// outage a transfer met (they go through edge.resilience now). Every request must end, and on
+// the coverage gaps phone 1's link is off from 32 s to 36 s, inside the run: the outage is
+// measured and stalls a request.
+TEST(DynamicNetworkSim, EveryShippedTracePlatformRunsAShortScenarioToTheEnd) {
+  for (const std::string name : {"lte-7train", "lte-coverage-gaps", "5g-verizon"}) {
+    SCOPED_TRACE(name);
+    TempDir dir;
+    const auto s = run_and_summarize(
+        source_path("scenarios/quickstart.json").string(),
+        {"network={}", "platform=" + source_path("platforms/traces/" + name + ".xml").string(),
+         "workload.clients=3", "workload.requests_per_client=10", "workload.output_tokens=256"},
+        dir.path() / "out");
+    ASSERT_FALSE(s.empty());
+    const auto requests = read_csv(dir.path() / "out" / "requests.csv");
+    ASSERT_EQ(requests.size(), 30u);
+    for (const auto& r : requests) EXPECT_EQ(std::stoi(r.at("output_tokens")), 256);
+    ASSERT_GT(s.at("makespan_ms").get<double>(), 36000) << "the run must cross the 32-36 s gap";
+    if (name != "lte-coverage-gaps") continue;
+    const auto phone1 = read_csv(dir.path() / "out" / "clients.csv").at(0);
+    EXPECT_GE(std::stod(phone1.at("outage_ms")), 4000);
+    double stall = 0;
+    for (const auto& r : requests) {
+      if (r.at("client") == "0") stall += std::stod(r.at("stall_ms"));
+    }
+    EXPECT_GT(stall, 0);
+  }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dsdsi/model/radio_model.hpp"
@@ -53,13 +54,13 @@ struct RoundRecord {
   std::int64_t batch_id = 0;      // per server
   std::int64_t batch_size = 0;    // jobs in the batch (prefill jobs included)
   std::int64_t batch_tokens = 0;  // batched tokens the decode step's latency model was priced at
-  double verify_start_ms = 0;   // batch start
-  double verify_end_ms = 0;     // batch end
-  std::int64_t gamma = 0;       // draft tokens in this window (0 for cloud_ar and prefill)
-  std::int64_t accepted = 0;    // draft tokens accepted
-  std::int64_t committed = 0;   // tokens added to the output by this round
-  std::int64_t kv_tokens = 0;   // prefill: KV cache the request reserves (prompt + output)
-  bool last = false;            // the request's last cloud job (its KV is released at its end)
+  double verify_start_ms = 0;     // batch start
+  double verify_end_ms = 0;       // batch end
+  std::int64_t gamma = 0;         // draft tokens in this window (0 for cloud_ar and prefill)
+  std::int64_t accepted = 0;      // draft tokens accepted
+  std::int64_t committed = 0;     // tokens added to the output by this round
+  std::int64_t kv_tokens = 0;     // prefill: KV cache the request reserves (prompt + output)
+  bool last = false;              // the request's last cloud job (its KV is released at its end)
 };
 
 // One batch executed by a cloud verifier (a prefill-only batch too).
@@ -100,6 +101,8 @@ struct ClientRecord {
   // Its radio over its transfers (metrics/radio_sink.hpp); none when its class has no radio.
   std::optional<RadioUsage> radio;
   double outage_ms = 0;  // time its route to the cloud had a link off, until the run ended
+  // The periods [from, to) of outage_ms, in time order (timeline.csv's clients_disconnected).
+  std::vector<std::pair<double, double>> outages;
   bool network_can_fail = false;  // the summary then reports stalls and outages
 };
 

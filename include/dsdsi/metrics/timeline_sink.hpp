@@ -29,7 +29,8 @@ class TimelineSink : public RecordSink {
   void on_round(const RoundRecord& record) override;
   void on_batch(const BatchRecord& record) override;
   void on_server(const ServerRecord&) override {}
-  void on_client(const ClientRecord&) override {}
+  // When the network can fail: the client's outages, for the column clients_disconnected.
+  void on_client(const ClientRecord& record) override;
 
   // Writes `path` for a run that ended at makespan_ms. Throws std::runtime_error on a write
   // error.
@@ -56,6 +57,8 @@ class TimelineSink : public RecordSink {
   std::vector<std::vector<Interval>> rows_;  // [server][interval]
   std::vector<std::vector<std::pair<double, double>>> jobs_;  // [server]: (arrive, start)
   std::map<std::pair<std::int64_t, std::int64_t>, std::pair<double, std::int64_t>> admitted_;
+  bool network_can_fail_ = false;
+  std::vector<std::int64_t> disconnected_;  // [interval]: clients with a link off in it
 };
 
 }  // namespace dsdsi
