@@ -31,9 +31,9 @@ void ReliableLink::open() {
     return;
   }
   LinkStates::watch_failures(route_, this, [this] { ring(); });
-  sg4::Actor::create(sg4::this_actor::get_name() + "-radio", sg4::this_actor::get_host(), [this] {
-    radio();
-  })->daemonize();
+  sg4::Actor::create(sg4::this_actor::get_name() + "-downlink", sg4::this_actor::get_host(),
+                     [this] { receive_downlink(); })
+      ->daemonize();
 }
 
 void ReliableLink::close() {
@@ -42,7 +42,7 @@ void ReliableLink::close() {
 
 // The device's receiver: takes every reply as it arrives (it is the downlink's permanent
 // receiver, so replies move while the device drafts) and rings the device.
-void ReliableLink::radio() {
+void ReliableLink::receive_downlink() {
   downlink_->set_receiver(sg4::Actor::self());
   for (;;) {
     RoundReply* raw = nullptr;

@@ -1,6 +1,6 @@
 #pragma once
 // When each link went off and on during the run (SimGrid's Link::on_state_change signal): what a
-// device knows of its own connection (it saw its radio drop), each client's outage time, and the
+// device knows of its own connection (it saw its link drop), each client's outage time, and the
 // timeline's links-down count. Recorded only when the network can fail.
 #include <cstdint>
 #include <functional>

@@ -14,12 +14,13 @@
 // The time from the first failure a message meets until it gets through is the request's stall.
 // When the network cannot fail, every call is the plain SimGrid one: nothing else changes.
 //
-// Why a radio actor and a doorbell: a device waiting for a verdict must also notice when a link
-// of its route goes off (the verdict may then never come) and when its route is back. Checking
-// every `retry_ms` woke every waiting device ten times a second for the whole run, which made
-// runs with outages 2.5x slower than runs without. Instead the device sleeps on a semaphore
-// rung by exactly those events: a reply delivered (or failed) to the radio, the device's own
-// receiver of its downlink, and a change of state of a link on its route (LinkStates::watch).
+// Why a downlink receiver actor and a doorbell: a device waiting for a verdict must also notice
+// when a link of its route goes off (the verdict may then never come) and when its route is back.
+// Checking every `retry_ms` woke every waiting device ten times a second for the whole run, which
+// made runs with outages 2.5x slower than runs without. Instead the device sleeps on a semaphore
+// rung by exactly those events: a reply delivered (or failed) to the downlink receiver, the
+// device's own actor receiving its replies, and a change of state of a link on its route
+// (LinkStates::watch).
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -43,10 +44,10 @@ class ReliableLink {
   ReliableLink& operator=(const ReliableLink&) = delete;
   bool can_fail() const { return can_fail_; }
   // Called by the device's actor before it sends anything: when the network can fail, starts
-  // the radio (a daemon on the device's host receiving its downlink) and watches the route;
-  // otherwise makes the device the downlink's permanent receiver.
+  // the downlink receiver (a daemon on the device's host receiving its downlink) and watches the
+  // route; otherwise makes the device the downlink's permanent receiver.
   void open();
-  // After the device's last request (the radio, a daemon, ends with the simulation).
+  // After the device's last request (the downlink receiver, a daemon, ends with the simulation).
   void close();
   // Sends `message` and waits until it is delivered.
   void send(simgrid::s4u::Mailbox* to, const UplinkMessage& message, std::int64_t bytes);
@@ -75,7 +76,7 @@ class ReliableLink {
   bool route_failed_since(double t_ms) const;
   void retry_until_sent(simgrid::s4u::Mailbox* to, const UplinkMessage& message, std::int64_t bytes,
                         double failed_at);
-  void radio();
+  void receive_downlink();
   void ring();
   void wait_for_doorbell();
   // Returns at the first of the instants since_ms + k x retry_ms (k = 0, 1, ...), not before
@@ -93,8 +94,8 @@ class ReliableLink {
   simgrid::s4u::Mailbox* downlink_;
   JitterLine* down_jitter_;
   std::vector<const simgrid::s4u::Link*> route_;
-  std::deque<Arrival> arrived_;  // replies the radio received, not yet taken
-  bool reply_lost_ = false;      // a reply failed on its way to the radio since the last look
+  std::deque<Arrival> arrived_;  // replies the downlink receiver received, not yet taken
+  bool reply_lost_ = false;      // a reply failed on its way to the device since the last look
   simgrid::s4u::SemaphorePtr doorbell_;
   bool waiting_ = false;
   double stall_ms_ = 0;
