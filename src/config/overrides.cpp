@@ -27,6 +27,24 @@ std::string malformation(const std::string& arg) {
   return "";
 }
 
+// `text` with every byte beyond ASCII written as \xNN, for a message about text that is not
+// valid UTF-8 (the message itself must stay printable and storable as JSON).
+std::string ascii_escaped(const std::string& text) {
+  static const char* const kHex = "0123456789abcdef";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80) {
+      out += c;
+    } else {
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<Override> parse_overrides(const std::vector<std::string>& set_args) {
@@ -39,6 +57,13 @@ std::vector<Override> parse_overrides(const std::vector<std::string>& set_args) 
       continue;
     }
     const std::size_t equals = arg.find('=');
+    // The key lands in run.json too (inside `sweep` it is kept as given), so it must be valid
+    // UTF-8 (found by fuzzing); the message shows its bytes beyond ASCII escaped.
+    if (!is_valid_utf8(arg.substr(0, equals))) {
+      problems.push_back("--set " + ascii_escaped(arg.substr(0, equals)) +
+                         "=...: the key must be valid UTF-8 text");
+      continue;
+    }
     const std::string value_text = arg.substr(equals + 1);
     // 20 is a number, true a boolean, {"a": 1} an object; anything that is not JSON (dsd_sync,
     // platforms/x.xml) is the string itself, so users need not quote strings in the shell.

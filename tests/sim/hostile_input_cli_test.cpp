@@ -114,6 +114,10 @@ TEST(HostileInputCli, InvalidUtf8ThroughSet) {
   // Also inside a block that is kept as given (a fuzzing find: run.json could not be written).
   expect_refused(dir, file, {"sweep.s=caf\xe9"}, {"/sweep/s: must be valid UTF-8 text"},
                  "latin-1 --set in the sweep block");
+  // The key too (a second fuzzing find, in CI: the key of a sweep entry lands in run.json).
+  expect_refused(dir, file, {"sweep.s\xa7={\"di=e"},
+                 {"--set sweep.s\\xa7=...: the key must be valid UTF-8 text"},
+                 "latin-1 key in the sweep block");
 }
 
 TEST(HostileInputCli, FilesThatAreNotFiles) {
