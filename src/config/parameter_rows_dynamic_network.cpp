@@ -119,9 +119,14 @@ std::vector<ParamSpec> dynamic_network_rows() {
       Param::choice("edge.resilience.on_failure",
                     "What a device does when the network fails one of its messages: `wait` "
                     "sends the whole message again every `retry_ms` until it gets through "
-                    "(the request stalls meanwhile).")
+                    "(the request stalls meanwhile); `local` (DSD requests) decodes on its own "
+                    "with the draft model, tokens marked unverified, when a verdict has not come "
+                    "back within `timeout_ms` or its link is down, tries to re-synchronise with "
+                    "the cloud every `retry_ms`, and resumes DSD when that succeeds. Requests "
+                    "decoded in the cloud wait in both.")
           .default_to("wait")
-          .store_enum<int>({{"wait", 0}}, &S::edge, &EdgeParams::on_failure),
+          .store_enum<int>({{"wait", kOnFailureWait}, {"local", kOnFailureLocal}}, &S::edge,
+                           &EdgeParams::on_failure),
       Param::number("edge.resilience.retry_ms", "ms",
                     "How long a device waits before sending a failed message again, and how "
                     "long it waits for a verdict before asking again after its link failed.")
@@ -129,6 +134,15 @@ std::vector<ParamSpec> dynamic_network_rows() {
           .at_least(1e-3)
           .at_most(limits::kMaxMs)
           .store(&S::edge, &EdgeParams::retry_ms),
+      Param::number("edge.resilience.timeout_ms", "ms",
+                    "With `on_failure: local`: how long a device waits for a verdict (from the "
+                    "moment it sends its window: upload, queueing, verification and reply) "
+                    "before it decodes on its own; also the limit on a re-synchronisation.")
+          .default_to(1000)
+          .at_least(1e-3)
+          .at_most(limits::kMaxMs)
+          .only_when("edge.resilience.on_failure", {"local"})
+          .store(&S::edge, &EdgeParams::timeout_ms),
   };
 }
 

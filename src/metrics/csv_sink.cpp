@@ -47,6 +47,9 @@ void append(std::string& row, RoundKind kind) {
     case RoundKind::colocated:
       row += "colocated";
       return;
+    case RoundKind::resync:
+      row += "resync";
+      return;
   }
 }
 
@@ -74,11 +77,16 @@ void append_row(std::string& row, First first, Rest... rest) {
 
 }  // namespace
 
-CsvSink::CsvSink(const std::filesystem::path& dir, MeasureWindow window, bool with_radio)
-    : window_(window), with_radio_(with_radio) {
+CsvSink::CsvSink(const std::filesystem::path& dir, MeasureWindow window, bool with_radio,
+                 bool with_fallback)
+    : window_(window), with_radio_(with_radio), with_fallback_(with_fallback) {
   open(requests_, dir / "requests.csv",
-       "client,request,server,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,"
-       "drafted,accepted,bytes_up,bytes_down,in_window,stall_ms,resends\n");
+       with_fallback
+           ? "client,request,server,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,"
+             "drafted,accepted,bytes_up,bytes_down,in_window,stall_ms,resends,unverified_tokens,"
+             "fallbacks,fallback_ms\n"
+           : "client,request,server,submit_ms,first_token_ms,last_token_ms,output_tokens,rounds,"
+             "drafted,accepted,bytes_up,bytes_down,in_window,stall_ms,resends\n");
   open(rounds_, dir / "rounds.csv",
        "client,request,server,kind,sent_ms,arrive_ms,batch_id,batch_size,batch_tokens,"
        "verify_start_ms,verify_end_ms,gamma,accepted,committed,in_window\n");
@@ -117,6 +125,12 @@ void CsvSink::on_request(const RequestRecord& r) {
   append_row(row_, r.client, r.request, r.server, r.submit_ms, r.first_token_ms, r.last_token_ms,
              r.output_tokens, r.rounds, r.drafted, r.accepted, r.bytes_up, r.bytes_down,
              window_.request_in(r.submit_ms), r.stall_ms, r.resends);
+  if (with_fallback_) {
+    std::string rest;
+    append_row(rest, r.unverified_tokens, r.fallbacks, r.fallback_ms);
+    row_.back() = ',';  // the fallback's cells go before the line break
+    row_ += rest;
+  }
   requests_.stream.write(row_.data(), static_cast<std::streamsize>(row_.size()));
 }
 

@@ -23,7 +23,8 @@ RadioSink::ClientTransfers& RadioSink::transfers_of(std::int64_t client) {
 void RadioSink::on_round(const RoundRecord& r) {
   if (any_radio_) {
     ClientTransfers& c = transfers_of(r.client);
-    if (r.kind == RoundKind::prefill || r.kind == RoundKind::verify) {
+    if (r.kind == RoundKind::prefill || r.kind == RoundKind::verify ||
+        r.kind == RoundKind::resync) {
       c.up.push_back(
           {r.sent_ms * kSecondsPerMs, r.arrive_ms * kSecondsPerMs, LinkDirection::up, 0});
     }

@@ -13,7 +13,10 @@ RoundTally::RoundTally(MeasureWindow window) : window_(window) {
 }
 
 void RoundTally::on_round(const RoundRecord& r) {
-  if (r.kind == RoundKind::prefill || !window_.started_in(r.verify_start_ms)) return;
+  if (r.kind == RoundKind::prefill || r.kind == RoundKind::resync ||
+      !window_.started_in(r.verify_start_ms)) {
+    return;  // prefills commit nothing: not rounds
+  }
   const auto add = [&r](RoundSums& sums) {
     ++sums.rounds;
     sums.drafted += r.gamma;

@@ -112,11 +112,13 @@ void add_energy_keys(nlohmann::ordered_json& out, const std::string& side,
 
 }  // namespace
 
-SummaryAccumulator::SummaryAccumulator(const MeasureParams& measure, bool device_memory)
+SummaryAccumulator::SummaryAccumulator(const MeasureParams& measure, bool device_memory,
+                                       bool local_fallback)
     : window_(MeasureWindow::of(measure)),
       slo_(measure.slo),
       rounds_(window_),
-      device_memory_(device_memory) {}
+      device_memory_(device_memory),
+      local_fallback_(local_fallback) {}
 
 void SummaryAccumulator::on_request(const RequestRecord& record) {
   if (!window_.request_in(record.submit_ms)) return;  // warm-up: left out of every metric
@@ -127,6 +129,9 @@ void SummaryAccumulator::on_request(const RequestRecord& record) {
   over_device_memory_ += record.over_device_memory ? 1 : 0;
   stall_ms_.push_back(record.stall_ms);
   resends_ += record.resends;
+  unverified_tokens_ += record.unverified_tokens;
+  fallbacks_ += record.fallbacks;
+  fallback_ms_ += record.fallback_ms;
   RequestFacts facts{record.client,
                      record.output_tokens,
                      record.rounds,
@@ -391,6 +396,15 @@ nlohmann::ordered_json SummaryAccumulator::finish(double makespan_ms) const {
     std::vector<double> outage;
     for (const ClientRecord& c : clients_) outage.push_back(c.outage_ms);
     out["outage_ms_mean"] = summarize_latencies(outage).mean;
+  }
+  // `on_failure: local`: the window's tokens the devices produced on their own.
+  if (local_fallback_) {
+    out["unverified_tokens"] = unverified_tokens_;
+    out["unverified_token_fraction"] =
+        number_or_null(ratio(static_cast<double>(unverified_tokens_), tokens));
+    out["fallbacks"] = fallbacks_;
+    out["fallback_ms_per_request"] =
+        number_or_null(ratio(fallback_ms_, static_cast<double>(requests_)));
   }
   add_energy_keys(out, "edge", edge_energy, tokens);
   add_energy_keys(out, "cloud", server_energy_j_, tokens);

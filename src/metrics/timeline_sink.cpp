@@ -17,12 +17,13 @@ std::string fixed6(double value) {
 }
 }  // namespace
 
-TimelineSink::TimelineSink(const MeasureParams& measure, std::size_t servers)
+TimelineSink::TimelineSink(const MeasureParams& measure, std::size_t servers, bool local_fallback)
     : window_(MeasureWindow::of(measure)),
       step_ms_(measure.timeline_ms),
       servers_(servers),
       rows_(std::max<std::size_t>(servers, 1)),
-      jobs_(std::max<std::size_t>(servers, 1)) {
+      jobs_(std::max<std::size_t>(servers, 1)),
+      local_fallback_(local_fallback) {
   if (!(step_ms_ > 0)) throw std::invalid_argument("timeline interval must be > 0");
 }
 
@@ -78,6 +79,17 @@ void TimelineSink::on_request(const RequestRecord& r) {
   ++at(server, interval_of(r.last_token_ms)).completions;
   // Decoded on the edge: its tokens were committed there, counted when the last one came.
   if (r.rounds == 0) at(server, interval_of(r.last_token_ms)).committed += r.output_tokens;
+  // Decoded on the device after a failure: each period's tokens spread evenly over it.
+  for (const RequestRecord::LocalSpan& span : r.local_spans) {
+    add_area(server, span.from_ms, span.to_ms, 1.0, &Interval::fallback_area);
+    if (span.to_ms > span.from_ms) {
+      add_area(server, span.from_ms, span.to_ms,
+               static_cast<double>(span.tokens) / (span.to_ms - span.from_ms),
+               &Interval::unverified);
+    } else {
+      at(server, interval_of(span.from_ms)).unverified += static_cast<double>(span.tokens);
+    }
+  }
   add_area(server, r.submit_ms, r.last_token_ms, 1.0, &Interval::active_area);
 }
 
@@ -85,7 +97,14 @@ void TimelineSink::on_round(const RoundRecord& r) {
   jobs_[static_cast<std::size_t>(r.server)].emplace_back(r.arrive_ms, r.verify_start_ms);
   add_area(r.server, r.arrive_ms, r.verify_start_ms, 1.0, &Interval::queue_area);
   const auto request = std::make_pair(r.client, r.request);
-  if (r.kind == RoundKind::prefill) {
+  if (r.kind == RoundKind::prefill || r.kind == RoundKind::resync) {
+    // A re-synchronisation admits the request again (the server had dropped it): the earlier
+    // reservation ends here.
+    const auto held = admitted_.find(request);
+    if (held != admitted_.end()) {
+      add_area(r.server, held->second.first, r.verify_start_ms,
+               static_cast<double>(held->second.second), &Interval::kv_area);
+    }
     admitted_[request] = {r.verify_start_ms, r.kv_tokens};
   } else {
     at(r.server, interval_of(r.verify_end_ms)).committed += r.committed;
@@ -144,7 +163,8 @@ void TimelineSink::write(const std::filesystem::path& path, double makespan_ms) 
   out << "interval_start_ms,interval_end_ms,in_window,server,arrivals,completions,"
          "committed_tokens,queue_length_mean,queue_length_max,batch_size_mean,busy_fraction,"
          "active_requests_mean,kv_tokens_reserved_mean"
-      << (network_can_fail_ ? ",clients_disconnected\n" : "\n");
+      << (network_can_fail_ ? ",clients_disconnected" : "")
+      << (local_fallback_ ? ",unverified_tokens,devices_in_fallback_mean\n" : "\n");
   if (makespan_ms > 0) {
     interval_of(makespan_ms);
     fill_queue_max(makespan_ms);
@@ -171,6 +191,9 @@ void TimelineSink::write(const std::filesystem::path& path, double makespan_ms) 
         row += fixed6(v.active_area / length) + ',' + (cloud ? fixed6(v.kv_area / length) : "");
         if (network_can_fail_) {
           row += ',' + std::to_string(i < disconnected_.size() ? disconnected_[i] : 0);
+        }
+        if (local_fallback_) {
+          row += ',' + fixed6(v.unverified) + ',' + fixed6(v.fallback_area / length);
         }
         out << row << '\n';
       }

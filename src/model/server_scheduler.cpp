@@ -1,6 +1,7 @@
 #include "dsdsi/model/server_scheduler.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -8,7 +9,8 @@ namespace dsdsi {
 
 namespace {
 std::int64_t kv_need(const CloudJob& prefill) {
-  return prefill.shape.tokens + prefill.remaining;  // prompt + every output token
+  // prompt (and, after a re-synchronisation, the context already held) + every output token
+  return prefill.cached_tokens + prefill.shape.tokens + prefill.remaining;
 }
 
 // Batched tokens of one decode job, as BatchCost counts them.
@@ -31,6 +33,9 @@ void ServerScheduler::admit(const CloudJob& prefill, std::vector<CloudJob>& batc
   // The session may already exist: the request's first window can reach the server (and be
   // parked) while its prefill is still waiting for admission.
   Session& session = sessions_[prefill.client];
+  // KV still held for this client belongs to a request it has moved on from (one request at a
+  // time): one it finished on its own whose notice was lost (`on_failure: local`).
+  kv_in_use_ -= session.kv_tokens;
   session.prefilled = false;
   session.kv_tokens = kv_need(prefill);
   kv_in_use_ += session.kv_tokens;
@@ -118,6 +123,18 @@ void ServerScheduler::on_prefilled(std::int64_t client) {
     session.has_parked = false;
     ready_.push_back(session.parked);
   }
+}
+
+void ServerScheduler::cancel(std::int64_t client) {
+  on_request_done(client);
+  const auto other = [client](const CloudJob& job) { return job.client != client; };
+  const auto drop = [&](std::deque<CloudJob>& lane) {
+    std::deque<CloudJob> kept;
+    std::copy_if(lane.begin(), lane.end(), std::back_inserter(kept), other);
+    lane.swap(kept);
+  };
+  drop(ready_);
+  drop(admission_);
 }
 
 void ServerScheduler::on_request_done(std::int64_t client) {

@@ -1,9 +1,11 @@
 #include "dsdsi/sim/cloud_receiver.hpp"
 
 #include <memory>
+#include <type_traits>
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u/Actor.hpp>
 
+#include "dsdsi/sim/cloud_verifier.hpp"
 #include "dsdsi/sim/jittered_receive.hpp"
 #include "dsdsi/sim/messages.hpp"
 #include "dsdsi/sim/sim_clock.hpp"
@@ -17,6 +19,7 @@ CloudJob to_job(std::int64_t client, const PromptUpload& prompt, double now) {
   job.client = client;
   job.request = prompt.request;
   job.remaining = prompt.output_tokens;
+  job.epoch = prompt.epoch;
   job.decoding = prompt.decoding;
   job.acceptance_override = prompt.acceptance;
   job.ready_ms = now;
@@ -33,6 +36,21 @@ CloudJob to_job(std::int64_t client, const DraftWindow& window, double now) {
   job.remaining = window.remaining;
   job.ready_ms = now;
   job.sent_ms = window.sent_ms;
+  job.epoch = window.epoch;
+  return job;
+}
+
+CloudJob to_job(std::int64_t client, const ContextResync& resync, double now) {
+  CloudJob job;
+  job.shape = {CloudJobKind::prefill, resync.new_tokens};
+  job.client = client;
+  job.request = resync.request;
+  job.remaining = resync.remaining;
+  job.cached_tokens = resync.cached_tokens;
+  job.resync = true;
+  job.ready_ms = now;
+  job.sent_ms = resync.sent_ms;
+  job.epoch = resync.epoch;
   return job;
 }
 }  // namespace
@@ -47,11 +65,18 @@ void CloudReceiver::operator()() const {
       message = receive_delivered<UplinkMessage>(uplink_, jitter_);
     } catch (const simgrid::NetworkFailureException&) {
       continue;  // the upload was lost on a failed link: the edge sends it again
+    } catch (const simgrid::CancelException&) {
+      continue;  // the device gave up on it (`on_failure: local`)
     }
     const double now = now_ms();
     std::visit(
         [&](const auto& m) {
-          if (replies_->accept(client_, m)) queue_->push(to_job(client_, m, now));
+          if (!replies_->accept(client_, m)) return;
+          if constexpr (std::is_same_v<std::decay_t<decltype(m)>, ContextResync>) {
+            server_->resync(client_, m, to_job(client_, m, now));
+          } else {
+            server_->queue().push(to_job(client_, m, now));
+          }
         },
         *message);
   }

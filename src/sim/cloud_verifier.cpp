@@ -27,7 +27,32 @@ CloudVerifier::CloudVerifier(const Scenario& scenario, std::int64_t server, doub
       directory_(&directory),
       scheduler_(scenario.cloud.max_batch, scenario.cloud.kv_capacity_tokens,
                  scenario.cloud.max_batched_tokens),
-      stats_(scenario.cloud.max_batch) {}
+      stats_(scenario.cloud.max_batch),
+      finished_(static_cast<std::size_t>(scenario.workload.clients), -1) {}
+
+void CloudVerifier::resync(std::int64_t client, const ContextResync& message, const CloudJob& job) {
+  // The context the device thinks the server holds is prefilled again if the server does not
+  // hold it (its prompt had not been prefilled yet, or its last round had run).
+  CloudJob queued = job;
+  if (!scheduler_.holds_prefilled(client)) {
+    queued.shape.tokens += queued.cached_tokens;
+    queued.cached_tokens = 0;
+  }
+  // The device gave up on what this server holds or has queued for it: drop it all (jobs in the
+  // batch running now are dropped when it ends: CloudVerifier::finish).
+  scheduler_.cancel(client);
+  queue_.drop_client(client);
+  std::int64_t& finished = finished_[static_cast<std::size_t>(client)];
+  if (message.remaining == 0) {  // the device finished the request on its own
+    if (finished != message.request) request_done(client, message.request);
+    return;
+  }
+  if (finished == message.request) {  // the server had run its last round; the device had not
+    directory_->request_reopened(static_cast<std::size_t>(server_));
+    finished = -1;
+  }
+  queue_.push(queued);
+}
 
 std::vector<CloudJob> CloudVerifier::next_batch() {
   std::vector<CloudJob> batch;
@@ -83,12 +108,16 @@ void CloudVerifier::decode_next_round(const CloudJob& next) {
   }
 }
 
-void CloudVerifier::request_done(std::int64_t client) {
+void CloudVerifier::request_done(std::int64_t client, std::int64_t request) {
   scheduler_.on_request_done(client);
   directory_->request_done(static_cast<std::size_t>(server_));
+  finished_[static_cast<std::size_t>(client)] = request;
 }
 
 void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) {
+  // The device gave up on this job while it ran (`on_failure: local`): its GPU time is spent
+  // (batches), but it decides nothing and is not a round.
+  if (job.epoch < directory_->replies().epoch(job.client)) return;
   ClientAcceptance& client = (*clients_)[static_cast<std::size_t>(job.client)];
   RoundRecord round = batch_facts;
   round.client = job.client;
@@ -108,14 +137,22 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
         return;
       }
       // The request's acceptance is fixed here, before any of its rounds: its own record when
-      // the workload trace gives one, else the acceptance model's for this request.
-      client.current = job.acceptance_override != nullptr
-                           ? RequestAcceptance::from_record(*job.acceptance_override)
-                           : acceptance_->for_request(client.stream, job.client, job.request);
+      // the workload trace gives one, else the acceptance model's for this request. A request
+      // re-synchronised after decoding on the device keeps it.
+      if (client.current_request != job.request) {
+        client.current = job.acceptance_override != nullptr
+                             ? RequestAcceptance::from_record(*job.acceptance_override)
+                             : acceptance_->for_request(client.stream, job.client, job.request);
+        client.current_request = job.request;
+      }
       scheduler_.on_prefilled(job.client);
-      round.kind = RoundKind::prefill;
-      round.kv_tokens = job.shape.tokens + job.remaining;  // what admission reserved
+      round.kind = job.resync ? RoundKind::resync : RoundKind::prefill;
+      round.kv_tokens = job.cached_tokens + job.shape.tokens + job.remaining;  // as admitted
       sink_->on_round(round);
+      if (job.resync) {  // the device waits for this before it drafts again
+        reply(job, 0, 0, 0, false, payload::verify_reply_bytes(header_bytes_));
+        return;
+      }
       // DSD: the edge drafts meanwhile and its first window follows (or is already waiting).
       // Cloud-side decoding (the mode, or a policy's fallback for this request): the request
       // now decodes in the cloud, one round after another.
@@ -136,7 +173,7 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
       round.committed = outcome.committed;
       round.last = outcome.committed == job.remaining;
       sink_->on_round(round);
-      if (round.last) request_done(job.client);
+      if (round.last) request_done(job.client, job.request);
       reply(job, job.shape.tokens, outcome.accepted, outcome.committed, outcome.bonus_guessed,
             payload::verify_reply_bytes(header_bytes_));
       return;
@@ -163,7 +200,7 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
         payload::token_chunk_bytes(header_bytes_, round.committed));
   next.remaining = job.remaining - round.committed;
   if (next.remaining == 0) {
-    request_done(job.client);
+    request_done(job.client, job.request);
     return;
   }
   if (job.shape.kind == CloudJobKind::colocated_round) {
@@ -175,8 +212,9 @@ void CloudVerifier::finish(const CloudJob& job, const RoundRecord& batch_facts) 
 void CloudVerifier::reply(const CloudJob& job, std::int64_t drafted, std::int64_t accepted,
                           std::int64_t committed, bool bonus_guessed, std::int64_t wire_bytes) {
   // Detached (ReplyLog::send): the GPU does not wait for the reply to cross the WAN.
-  directory_->replies().send(
-      job.client, RoundReply{job.request, drafted, accepted, committed, bonus_guessed, wire_bytes});
+  RoundReply message{job.request, drafted, accepted, committed, bonus_guessed, wire_bytes};
+  message.epoch = job.epoch;
+  directory_->replies().send(job.client, message);
 }
 
 }  // namespace dsdsi

@@ -1,6 +1,7 @@
 #include "dsdsi/sim/edge_client.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "dsdsi/model/payload.hpp"
@@ -22,7 +23,9 @@ EdgeClient::EdgeClient(EdgeClientSettings settings, RequestSource requests,
       downlink_(downlink),
       sink_(&sink),
       down_jitter_(down_jitter),
-      link_(s_.network_can_fail, s_.retry_ms, downlink, down_jitter, s_.route) {}
+      // Deciding to decode locally needs the reply log and doorbell of a network that can fail.
+      link_(s_.network_can_fail || s_.decode_locally_on_failure, s_.retry_ms, downlink,
+            down_jitter, s_.route) {}
 
 RequestDecoding EdgeClient::decoding_for_next_request() {
   switch (s_.mode) {
@@ -124,6 +127,7 @@ ReliableLink::Sending EdgeClient::upload_prompt(Request& r) {
   prompt_ = PromptUpload{r.record.request, r.plan.prompt_tokens, r.plan.output_tokens,
                          r.decoding,       r.plan.acceptance,    bytes,
                          now_ms()};
+  prompt_.epoch = epoch_;
   return link_.start(uplink_, prompt_, bytes);
 }
 
@@ -167,8 +171,8 @@ DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_g
                                     std::int64_t remaining, bool wait_for_delivery) {
   const auto bytes = payload::draft_window_bytes(s_.header_bytes, s_.bytes_per_draft_token, window);
   r.record.bytes_up += bytes;
-  const DraftWindow message{r.record.request, window, with_guess,     remaining,
-                            now_ms(),         bytes,  r.record.rounds};
+  const DraftWindow message{r.record.request, window, with_guess,      remaining,
+                            now_ms(),         bytes,  r.record.rounds, epoch_};
   if (wait_for_delivery) {
     link_.send(uplink_, message, bytes);
   } else {
@@ -188,6 +192,18 @@ void EdgeClient::decode_sync(Request& r) {
     const double draft_start = now_ms();
     draft(window);
     const double draft_ms = now_ms() - draft_start;
+    if (s_.decode_locally_on_failure) {
+      const double sent = now_ms();
+      const std::unique_ptr<RoundReply> reply = exchange_window(r, prompt, window, remaining);
+      if (!reply) {
+        remaining = decode_locally(r, remaining, window);
+        continue;
+      }
+      remaining -= take_reply(r.record, *reply);
+      policy_->observe_round(
+          {window, reply->accepted, reply->committed, draft_ms, now_ms() - sent});
+      continue;
+    }
     if (prompt.comm) {
       link_.finish(prompt, prompt_);  // a window must not overtake its prompt
       prompt.comm = nullptr;
@@ -208,13 +224,22 @@ void EdgeClient::decode_sync(Request& r) {
 // drafted; otherwise the pre-drafting is cancelled the moment the verdict is delivered and the
 // edge drafts from the corrected prefix.
 void EdgeClient::decode_pipelined(Request& r) {
-  const ReliableLink::Sending prompt = upload_prompt(r);
+  ReliableLink::Sending prompt = upload_prompt(r);
   prefill_draft_model(r);
   std::int64_t remaining = r.plan.output_tokens;
   std::int64_t window = next_window(remaining);
   double draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
   draft(window);
-  link_.finish(prompt, prompt_);
+  const bool local = s_.decode_locally_on_failure;
+  if (!local) {
+    link_.finish(prompt, prompt_);
+  } else if (!prompt_through(r, prompt, now_ms() + s_.timeout_ms)) {
+    remaining = decode_locally(r, remaining, window);
+    if (remaining == 0) return;
+    window = next_window(remaining);
+    draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
+    draft(window);
+  }
   while (remaining > 0) {
     const std::int64_t next_gamma = policy_->next_gamma();
     const std::int64_t predraft = tokens_to_predraft(next_gamma, window, remaining);
@@ -223,7 +248,17 @@ void EdgeClient::decode_pipelined(Request& r) {
     const sg4::ExecPtr predrafting =
         start_computing_ms(static_cast<double>(predraft) * s_.draft_ms_per_token);
     const std::unique_ptr<RoundReply> reply =
-        receive_reply(r, [&] { send_again(r, sent_window, sent_window.wire_bytes); });
+        local ? link_.receive_by(r.record.request, epoch_, sent, sent + s_.timeout_ms)
+              : receive_reply(r, [&] { send_again(r, sent_window, sent_window.wire_bytes); });
+    if (!reply) {  // local: the device gives up on the verdict, and its pre-drafting
+      if (predrafting && !predrafting->test()) predrafting->cancel();
+      remaining = decode_locally(r, remaining, window);
+      if (remaining == 0) break;
+      window = next_window(remaining);
+      draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
+      draft(window);
+      continue;
+    }
     remaining -= take_reply(r.record, *reply);
     policy_->observe_round({window, reply->accepted, reply->committed, draft_ms, now_ms() - sent});
     if (reply->bonus_guessed && remaining > 0) {
@@ -239,6 +274,100 @@ void EdgeClient::decode_pipelined(Request& r) {
     draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
     draft(window);
   }
+}
+
+bool EdgeClient::prompt_through(Request& r, ReliableLink::Sending& prompt, double deadline_ms) {
+  if (prompt.comm) {
+    r.cloud_has_prompt = link_.finish_by(prompt, deadline_ms);
+    prompt.comm = nullptr;
+  }
+  return r.cloud_has_prompt;
+}
+
+std::unique_ptr<RoundReply> EdgeClient::exchange_window(Request& r, ReliableLink::Sending& prompt,
+                                                        std::int64_t window,
+                                                        std::int64_t remaining) {
+  const double sent = now_ms();
+  const double deadline = sent + s_.timeout_ms;
+  // A window must not overtake its prompt; a prompt that did not get through is a failure too.
+  if (!prompt_through(r, prompt, deadline)) return nullptr;
+  const auto bytes = payload::draft_window_bytes(s_.header_bytes, s_.bytes_per_draft_token, window);
+  r.record.bytes_up += bytes;
+  const DraftWindow message{r.record.request, window, false,           remaining,
+                            sent,             bytes,  r.record.rounds, epoch_};
+  if (!link_.send_by(uplink_, message, bytes, deadline)) return nullptr;
+  return link_.receive_by(r.record.request, epoch_, sent, deadline);
+}
+
+std::int64_t EdgeClient::decode_locally(Request& r, std::int64_t remaining, std::int64_t kept) {
+  const double start = now_ms();
+  ++r.record.fallbacks;
+  std::int64_t tokens = 0;
+  const auto produce = [&](std::int64_t n) {
+    if (r.record.output_tokens == 0) r.record.first_token_ms = now_ms();
+    r.record.output_tokens += n;
+    r.record.unverified_tokens += n;
+    r.unsynced_tokens += n;
+    remaining -= n;
+    tokens += n;
+  };
+  produce(kept);  // the window it drafted: the device shows its own tokens
+  // Probes at start + retry_ms, then retry_ms after each failed one, at a token boundary: the
+  // device decodes whole tokens up to the probe (one draft computation, not one per token).
+  double next_probe = start + s_.retry_ms;
+  while (remaining > 0) {
+    const double to_probe = next_probe - now_ms();
+    std::int64_t n = remaining;
+    if (s_.draft_ms_per_token > 0 && to_probe / s_.draft_ms_per_token < static_cast<double>(n)) {
+      n = std::max<std::int64_t>(
+          1, static_cast<std::int64_t>(std::ceil(to_probe / s_.draft_ms_per_token - 1e-9)));
+    }
+    draft(n);
+    produce(n);
+    if (remaining == 0) break;
+    if (now_ms() < next_probe - 1e-9) continue;
+    if (link_.route_on() && resync(r, remaining)) break;
+    next_probe = now_ms() + s_.retry_ms;
+  }
+  r.record.fallback_ms += now_ms() - start;
+  r.record.local_spans.push_back({start, now_ms(), tokens});
+  if (remaining == 0) notify_finished_locally(r);
+  return remaining;
+}
+
+bool EdgeClient::resync(Request& r, std::int64_t remaining) {
+  ContextResync message;
+  message.request = r.record.request;
+  const std::int64_t verified = r.record.output_tokens - r.unsynced_tokens;
+  message.new_tokens = r.unsynced_tokens + (r.cloud_has_prompt ? 0 : r.plan.prompt_tokens);
+  message.cached_tokens = r.cloud_has_prompt ? r.plan.prompt_tokens + verified : 0;
+  message.remaining = remaining;
+  message.sent_ms = now_ms();
+  message.wire_bytes = payload::prompt_bytes(s_.header_bytes, message.new_tokens);
+  message.epoch = ++epoch_;
+  r.record.bytes_up += message.wire_bytes;
+  const double deadline = message.sent_ms + s_.timeout_ms;
+  if (!link_.send_by(uplink_, message, message.wire_bytes, deadline)) return false;
+  const std::unique_ptr<RoundReply> ack =
+      link_.receive_by(r.record.request, epoch_, message.sent_ms, deadline);
+  if (!ack) return false;
+  r.record.bytes_down += ack->wire_bytes;
+  r.record.reply_ms.push_back(now_ms());
+  r.cloud_has_prompt = true;
+  r.unsynced_tokens = 0;
+  return true;
+}
+
+void EdgeClient::notify_finished_locally(const Request& r) {
+  // Best effort: if the notice is lost, the server frees the request's KV when the client's
+  // next prompt reaches it (model/server_scheduler.hpp).
+  if (!link_.route_on()) return;
+  ContextResync message;
+  message.request = r.record.request;
+  message.sent_ms = now_ms();
+  message.wire_bytes = s_.header_bytes;
+  message.epoch = ++epoch_;
+  link_.send_detached(uplink_, message, message.wire_bytes);
 }
 
 }  // namespace dsdsi

@@ -17,6 +17,14 @@ CloudJob JobQueue::pop_front() {
   return job;
 }
 
+void JobQueue::drop_client(std::int64_t client) {
+  std::deque<CloudJob> kept;
+  for (const CloudJob& job : jobs_) {
+    if (job.client != client) kept.push_back(job);
+  }
+  jobs_.swap(kept);
+}
+
 void JobQueue::ring_if_waiting() {
   if (waiting_) {
     waiting_ = false;

@@ -144,6 +144,48 @@ void ReliableLink::retry_until_sent(sg4::Mailbox* to, const UplinkMessage& messa
   }
 }
 
+bool ReliableLink::finish_by(const Sending& sending, double deadline_ms) {
+  try {
+    sending.comm->wait_for(std::max(0.0, deadline_ms - now_ms()) * 1e-3);
+    return true;
+  } catch (const simgrid::TimeoutException&) {
+    sending.comm->cancel();  // given up on: the cloud never gets it
+  } catch (const simgrid::NetworkFailureException&) {
+  }
+  delete sending.payload;  // not delivered: still ours
+  return false;
+}
+
+bool ReliableLink::send_by(sg4::Mailbox* to, const UplinkMessage& message, std::int64_t bytes,
+                           double deadline_ms) {
+  return finish_by(start(to, message, bytes), deadline_ms);
+}
+
+bool ReliableLink::route_on() const { return LinkStates::all_on(route_); }
+
+std::unique_ptr<RoundReply> ReliableLink::receive_by(std::int64_t request, std::int64_t epoch,
+                                                     double sent_ms, double deadline_ms) {
+  for (;;) {
+    while (!arrived_.empty()) {
+      Arrival arrival = std::move(arrived_.front());
+      arrived_.pop_front();
+      if (down_jitter_ != nullptr)
+        spend_ms(down_jitter_->delivery_ms(arrival.finish_ms) - now_ms());
+      std::unique_ptr<RoundReply> reply = std::move(arrival.reply);
+      if (reply->request == request && reply->epoch == epoch) return reply;
+    }
+    if (reply_lost_) {
+      reply_lost_ = false;
+      return nullptr;
+    }
+    if (route_failed_since(sent_ms)) return nullptr;
+    const double left_ms = deadline_ms - now_ms();
+    if (left_ms <= 0) return nullptr;
+    waiting_ = true;
+    if (doorbell_->acquire_timeout(left_ms * 1e-3)) waiting_ = false;  // timed out
+  }
+}
+
 bool ReliableLink::route_failed_since(double t_ms) const {
   return !LinkStates::all_on(route_) || LinkStates::last_off_ms(route_) >= t_ms;
 }

@@ -3,9 +3,13 @@
 namespace dsdsi {
 
 ReplyLog::ReplyLog(std::vector<simgrid::s4u::Mailbox*> downlinks, bool network_can_fail)
-    : downlinks_(std::move(downlinks)), current_(downlinks_.size()), keep_(network_can_fail) {}
+    : downlinks_(std::move(downlinks)),
+      current_(downlinks_.size()),
+      epochs_(downlinks_.size(), 0),
+      keep_(network_can_fail) {}
 
 bool ReplyLog::accept(std::int64_t client, const PromptUpload& prompt) {
+  if (prompt.epoch < epoch(client)) return false;
   Current& c = current_[static_cast<std::size_t>(client)];
   if (keep_ && c.request == prompt.request) {
     resend_from(client, prompt.resend_from);
@@ -17,6 +21,7 @@ bool ReplyLog::accept(std::int64_t client, const PromptUpload& prompt) {
 }
 
 bool ReplyLog::accept(std::int64_t client, const DraftWindow& window) {
+  if (window.epoch < epoch(client)) return false;
   Current& c = current_[static_cast<std::size_t>(client)];
   if (keep_ && c.request == window.request && window.round < c.rounds_received) {
     // Verified already (its reply was lost): send it again. Still being verified: its reply
@@ -25,6 +30,15 @@ bool ReplyLog::accept(std::int64_t client, const DraftWindow& window) {
     return false;
   }
   c.rounds_received = window.round + 1;
+  return true;
+}
+
+bool ReplyLog::accept(std::int64_t client, const ContextResync& resync) {
+  if (resync.epoch <= epoch(client)) return false;  // an attempt overtaken by a later one
+  epochs_[static_cast<std::size_t>(client)] = resync.epoch;
+  Current& c = current_[static_cast<std::size_t>(client)];
+  c = Current{};
+  c.request = resync.request;
   return true;
 }
 

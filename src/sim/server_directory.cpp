@@ -3,20 +3,21 @@
 #include <simgrid/s4u/Actor.hpp>
 
 #include "dsdsi/sim/cloud_receiver.hpp"
+#include "dsdsi/sim/cloud_verifier.hpp"
 
 namespace dsdsi {
 
 namespace sg4 = simgrid::s4u;
 
-void ServerDirectory::add_server(sg4::Host* host, JobQueue& queue, ServerStats& stats) {
-  servers_.push_back({host, &queue, &stats});
+void ServerDirectory::add_server(sg4::Host* host, CloudVerifier& verifier) {
+  servers_.push_back({host, &verifier});
   outstanding_.push_back(0);
 }
 
 ServerDirectory::Route ServerDirectory::route_request(std::int64_t client) {
   const std::size_t server = router_.choose(outstanding_);
   ++outstanding_[server];
-  servers_[server].stats->on_request_routed();
+  servers_[server].verifier->stats().on_request_routed();
   return {server, uplink(client, server)};
 }
 
@@ -32,7 +33,7 @@ sg4::Mailbox* ServerDirectory::uplink(std::int64_t client, std::size_t server) {
       uplink_jitter_ == nullptr ? nullptr : (*uplink_jitter_)[static_cast<std::size_t>(client)].get();
   sg4::Actor::create("receiver-" + std::to_string(client) + "-" + std::to_string(server),
                      servers_[server].host,
-                     CloudReceiver(client, mailbox, *servers_[server].queue, jitter, *replies_))
+                     CloudReceiver(client, mailbox, *servers_[server].verifier, jitter, *replies_))
       ->daemonize();
   uplinks_.emplace(key, mailbox);
   return mailbox;

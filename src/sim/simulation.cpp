@@ -142,6 +142,8 @@ EdgeClientSettings Simulation::client_settings(std::size_t client) const {
   settings.context_capacity_tokens = context_capacity_tokens(memory);
   settings.network_can_fail = network_can_fail_;
   settings.retry_ms = scenario_.edge.retry_ms;
+  settings.decode_locally_on_failure = scenario_.edge.on_failure == kOnFailureLocal;
+  settings.timeout_ms = scenario_.edge.timeout_ms;
   if (network_can_fail_) settings.route = route_links(layout_.clients[client].host, server_hosts());
   return settings;
 }
@@ -171,7 +173,7 @@ double Simulation::run(RecordSink& sink) {
                                                           server.speed, sink, directory,
                                                           *acceptance, client_acceptance));
       CloudVerifier* v = verifiers.back().get();
-      directory.add_server(server.host, v->queue(), v->stats());
+      directory.add_server(server.host, *v);
       sg4::Actor::create("verifier-" + std::to_string(i), server.host, [v] {
         (*v)();
       })->daemonize();

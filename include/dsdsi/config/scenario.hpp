@@ -145,6 +145,9 @@ struct DeviceClass {
   DeviceMemory memory;
 };
 
+inline constexpr int kOnFailureWait = 0;
+inline constexpr int kOnFailureLocal = 1;
+
 struct EdgeParams {
   double draft_ms_per_token = 0;    // shorthand for draft = constant; 0 when `edge.draft` is given
   double prefill_ms_per_token = 0;  // the draft model's prefill on the device
@@ -153,10 +156,13 @@ struct EdgeParams {
   RadioChoice radio;                // single-class scenarios: `edge.radio` and its overrides
   DeviceMemory memory;              // single-class scenarios: `edge.memory_gb` and the like
   std::vector<DeviceClass> devices; // empty: one class, "default", from the keys above
-  // What a device does when the network fails a message (sim/reliable_exchange.hpp): it waits
-  // retry_ms and sends the whole message again, until it gets through.
-  int on_failure = 0;  // 0: wait (the only behaviour so far)
+  // What a device does when the network fails a message (docs/network.md): `wait` sends it again
+  // every retry_ms until it gets through (sim/reliable_link.hpp); `local` decodes on its own
+  // with the draft model when a verdict is later than timeout_ms or its link is down, and
+  // re-synchronises with the cloud when a probe (every retry_ms) succeeds.
+  int on_failure = 0;  // kOnFailureWait or kOnFailureLocal
   double retry_ms = 0;
+  double timeout_ms = 0;  // `local` only
 };
 
 // `static`: a batch waits up to batch_window_ms for max_batch jobs, then runs one step;

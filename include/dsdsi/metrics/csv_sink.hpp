@@ -19,8 +19,10 @@ class CsvSink : public RecordSink {
   // `dir` must exist. `window` gives the rows' in_window column (docs/measurement.md). Throws
   // std::runtime_error if a file cannot be opened.
   // `with_radio`: clients.csv has the radio's columns (metrics/radio_sink.hpp).
+  // `with_fallback` (`on_failure: local`): requests.csv has unverified_tokens, fallbacks and
+  // fallback_ms.
   explicit CsvSink(const std::filesystem::path& dir, MeasureWindow window = {},
-                   bool with_radio = false);
+                   bool with_radio = false, bool with_fallback = false);
   // Flushes without throwing if close() was not called; call close() to learn about errors.
   ~CsvSink() override;
   CsvSink(const CsvSink&) = delete;
@@ -54,6 +56,7 @@ class CsvSink : public RecordSink {
   File clients_;
   MeasureWindow window_;
   bool with_radio_ = false;
+  bool with_fallback_ = false;
   bool closed_ = false;
   std::string row_;  // reused for every row to avoid an allocation per record
 };

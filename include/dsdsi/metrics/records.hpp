@@ -34,11 +34,23 @@ struct RequestRecord {
   // through, summed; and the messages sent again.
   double stall_ms = 0;
   std::int64_t resends = 0;
+  // `on_failure: local` (docs/network.md): tokens the device produced on its own (never
+  // verified by the target), how many times it fell back to decoding on its own, the time it
+  // spent so, and those periods with the tokens of each (timeline.csv).
+  std::int64_t unverified_tokens = 0;
+  std::int64_t fallbacks = 0;
+  double fallback_ms = 0;
+  struct LocalSpan {
+    double from_ms = 0, to_ms = 0;
+    std::int64_t tokens = 0;
+  };
+  std::vector<LocalSpan> local_spans;
 };
 
 // What a cloud job did: prefill a prompt, verify an edge window, or a cloud-side step (one AR
 // step in cloud_ar, a draft+verify round in colocated_sd or a request a policy sent to the cloud).
-enum class RoundKind { prefill, verify, ar_step, colocated };
+// `resync`: the prefill of what a device decoded on its own (`on_failure: local`).
+enum class RoundKind { prefill, verify, ar_step, colocated, resync };
 
 // One cloud job in a batch (dsd_*: a window verified; colocated_sd: a cloud draft+verify round;
 // cloud_ar: one target step; every mode with a cloud: the prompt's prefill), emitted by the

@@ -18,7 +18,9 @@ class SummaryAccumulator : public RecordSink {
   // `measure`: the window and the SLO (docs/measurement.md); the default measures the whole run.
   // `device_memory`: some device has a context limit (`kv_bytes_per_token`), and the summary
   // counts the requests it sent to the cloud (requests_over_device_memory).
-  explicit SummaryAccumulator(const MeasureParams& measure = {}, bool device_memory = false);
+  // `local_fallback` (`on_failure: local`): the summary reports unverified tokens and fallbacks.
+  explicit SummaryAccumulator(const MeasureParams& measure = {}, bool device_memory = false,
+                              bool local_fallback = false);
   void on_request(const RequestRecord& record) override;
   void on_round(const RoundRecord& record) override;
   void on_batch(const BatchRecord& record) override;
@@ -66,6 +68,9 @@ class SummaryAccumulator : public RecordSink {
   std::vector<RequestFacts> request_facts_;  // the window's requests
   std::vector<double> stall_ms_;             // the window's requests' stalls (network failures)
   std::int64_t resends_ = 0;
+  std::int64_t unverified_tokens_ = 0;  // the window's requests' (on_failure: local)
+  std::int64_t fallbacks_ = 0;
+  double fallback_ms_ = 0;
   std::vector<ClientRecord> clients_;        // in the order announced (finish() orders them by id)
   std::vector<std::optional<double>> server_energy_j_;
   // Request totals.
@@ -76,6 +81,7 @@ class SummaryAccumulator : public RecordSink {
   std::int64_t servers_ = 0;
   bool device_memory_ = false;
   std::int64_t over_device_memory_ = 0;
+  bool local_fallback_ = false;
 };
 
 }  // namespace dsdsi

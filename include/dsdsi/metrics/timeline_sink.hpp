@@ -23,7 +23,9 @@ class TimelineSink : public RecordSink {
  public:
   // `servers`: cloud servers of the run (0 in edge_ar: one row per interval, the server columns
   // empty). measure.timeline_ms must be > 0.
-  TimelineSink(const MeasureParams& measure, std::size_t servers);
+  // `local_fallback` (`on_failure: local`): columns unverified_tokens (tokens devices produced
+  // on their own, each period's spread evenly over it) and devices_in_fallback_mean.
+  TimelineSink(const MeasureParams& measure, std::size_t servers, bool local_fallback = false);
 
   void on_request(const RequestRecord& record) override;
   void on_round(const RoundRecord& record) override;
@@ -41,6 +43,8 @@ class TimelineSink : public RecordSink {
     std::int64_t arrivals = 0, completions = 0, committed = 0;
     std::int64_t batches = 0, batch_jobs = 0;
     double queue_area = 0, busy_ms = 0, active_area = 0, kv_area = 0;  // x ms
+    double fallback_area = 0;  // devices decoding on their own x ms
+    double unverified = 0;     // tokens they produced
     std::int64_t queue_max = 0;
   };
   std::size_t interval_of(double t_ms);
@@ -58,6 +62,7 @@ class TimelineSink : public RecordSink {
   std::vector<std::vector<std::pair<double, double>>> jobs_;  // [server]: (arrive, start)
   std::map<std::pair<std::int64_t, std::int64_t>, std::pair<double, std::int64_t>> admitted_;
   bool network_can_fail_ = false;
+  bool local_fallback_ = false;
   std::vector<std::int64_t> disconnected_;  // [interval]: clients with a link off in it
 };
 

@@ -24,6 +24,12 @@ struct CloudJob {
   // prefilled by earlier steps, and the chunk this step prefills (0: all that is left).
   std::int64_t prefill_done = 0;
   std::int64_t prefill_chunk = 0;
+  // prefill only, after the device decoded on its own (sim/messages.hpp, ContextResync): context
+  // the server still holds (reserved in KV, not prefilled again), and that the device waits for
+  // an acknowledgement.
+  std::int64_t cached_tokens = 0;
+  bool resync = false;
+  std::int64_t epoch = 0;  // the device's re-synchronisations when it sent this job's message
 
   std::int64_t prefill_left() const { return shape.tokens - prefill_done; }
   // The shape this job is priced at in its batch: a prefill costs the chunk it runs.

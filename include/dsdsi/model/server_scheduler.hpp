@@ -43,6 +43,14 @@ class ServerScheduler {
   void continue_prefill(const CloudJob& rest) { ready_.push_front(rest); }
   // The request's last round has run: its KV reservation is released.
   void on_request_done(std::int64_t client);
+  // The client's device gave up on what the server holds for it (`on_failure: local`): its KV
+  // reservation is released and its jobs waiting in the server's lanes are dropped.
+  void cancel(std::int64_t client);
+  // Whether the client's request has been prefilled here and not finished (its KV is held).
+  bool holds_prefilled(std::int64_t client) const {
+    const auto it = sessions_.find(client);
+    return it != sessions_.end() && it->second.prefilled;
+  }
 
   std::int64_t kv_in_use() const { return kv_in_use_; }
   std::size_t waiting_for_admission() const { return admission_.size(); }

@@ -13,6 +13,7 @@ namespace dsdsi {
 struct ClientAcceptance {
   RandomStream stream;
   std::optional<RequestAcceptance> current;
+  std::int64_t current_request = -1;  // whose `current` is (a re-synchronised request keeps it)
 };
 
 inline std::vector<ClientAcceptance> make_client_acceptance(std::uint64_t seed,
@@ -20,7 +21,7 @@ inline std::vector<ClientAcceptance> make_client_acceptance(std::uint64_t seed,
   std::vector<ClientAcceptance> all;
   all.reserve(clients);
   for (std::size_t c = 0; c < clients; ++c)
-    all.push_back({RandomStream(seed, "acceptance", c), {}});
+    all.push_back({RandomStream(seed, "acceptance", c), {}, -1});
   return all;
 }
 

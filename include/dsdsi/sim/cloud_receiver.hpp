@@ -7,23 +7,24 @@
 #include <simgrid/s4u/Mailbox.hpp>
 
 #include "dsdsi/model/jitter_line.hpp"
-#include "dsdsi/sim/job_queue.hpp"
 #include "dsdsi/sim/reply_log.hpp"
 
 namespace dsdsi {
 
+class CloudVerifier;
+
 class CloudReceiver {
  public:
   // `jitter` is null when messages have no jitter.
-  CloudReceiver(std::int64_t client, simgrid::s4u::Mailbox* uplink, JobQueue& queue,
+  CloudReceiver(std::int64_t client, simgrid::s4u::Mailbox* uplink, CloudVerifier& server,
                 JitterLine* jitter, ReplyLog& replies)
-      : client_(client), uplink_(uplink), queue_(&queue), jitter_(jitter), replies_(&replies) {}
+      : client_(client), uplink_(uplink), server_(&server), jitter_(jitter), replies_(&replies) {}
   void operator()() const;
 
  private:
   std::int64_t client_;
   simgrid::s4u::Mailbox* uplink_;
-  JobQueue* queue_;
+  CloudVerifier* server_;  // its queue takes the jobs
   JitterLine* jitter_;  // shared by the client's receivers on every server
   ReplyLog* replies_;   // shared by every receiver and verifier
 };

@@ -30,12 +30,16 @@ class CloudVerifier {
   JobQueue& queue() { return queue_; }
   ServerStats& stats() { return stats_; }
   void operator()();
+  // A device re-synchronises (`on_failure: local`, sim/messages.hpp): what the server held for
+  // it is dropped and `job` (the re-synchronisation's prefill) queued, unless the device only
+  // says it finished the request on its own.
+  void resync(std::int64_t client, const ContextResync& message, const CloudJob& job);
 
  private:
   std::vector<CloudJob> next_batch();
   void finish(const CloudJob& job, const RoundRecord& batch_facts);
   void decode_next_round(const CloudJob& next);
-  void request_done(std::int64_t client);
+  void request_done(std::int64_t client, std::int64_t request);
   void reply(const CloudJob& job, std::int64_t drafted, std::int64_t accepted,
              std::int64_t committed, bool bonus_guessed, std::int64_t wire_bytes);
 
@@ -55,6 +59,9 @@ class CloudVerifier {
   ServerScheduler scheduler_;
   ServerStats stats_;
   std::int64_t next_batch_id_ = 0;
+  // By client: the request whose last round this server ran (-1: none, or re-opened), so that a
+  // request the device also ends on its own is not counted done twice.
+  std::vector<std::int64_t> finished_;
 };
 
 }  // namespace dsdsi

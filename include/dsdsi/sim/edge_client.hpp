@@ -36,6 +36,10 @@ struct EdgeClientSettings {
   // The network can fail (outages, state profiles): messages go through ReliableLink's retries.
   bool network_can_fail = false;
   double retry_ms = 0;                           // `edge.resilience.retry_ms`
+  // `on_failure: local`: DSD requests decode on the device when a verdict is later than
+  // timeout_ms or the route is down (EdgeClient::decode_locally).
+  bool decode_locally_on_failure = false;
+  double timeout_ms = 0;
   std::vector<const simgrid::s4u::Link*> route;  // what the device watches of its connection
 };
 
@@ -55,6 +59,11 @@ class EdgeClient {
     PlannedRequest plan;
     RequestRecord record;
     RequestDecoding decoding = RequestDecoding::dsd;
+    // `on_failure: local`: whether the cloud has the prompt (its upload got through, or a
+    // re-synchronisation did), and the output tokens produced on the device since the cloud
+    // last saw the context.
+    bool cloud_has_prompt = false;
+    std::int64_t unsynced_tokens = 0;
   };
   RequestDecoding decoding_for_next_request();
   void decode_on_edge(Request& r);
@@ -76,6 +85,25 @@ class EdgeClient {
   // Accounts a reply in the record and returns the tokens it committed.
   std::int64_t take_reply(RequestRecord& r, const RoundReply& reply);
 
+  // `on_failure: local` (docs/network.md).
+  // Waits (until `deadline_ms` at most) for the prompt's upload if it is still under way;
+  // whether the cloud has it.
+  bool prompt_through(Request& r, ReliableLink::Sending& prompt, double deadline_ms);
+  // Sends a drafted window and waits for its verdict, within timeout_ms of now; null if the
+  // device gives up (then it decodes on its own).
+  std::unique_ptr<RoundReply> exchange_window(Request& r, ReliableLink::Sending& prompt,
+                                              std::int64_t window, std::int64_t remaining);
+  // Keeps the window it drafted (`kept` tokens, unverified), then decodes on its own at draft
+  // speed, trying to re-synchronise every retry_ms when its route is up. Returns the tokens
+  // still owed: 0 if it finished the request on its own, else DSD goes on.
+  std::int64_t decode_locally(Request& r, std::int64_t remaining, std::int64_t kept);
+  // Uploads what the cloud misses of the context and waits for its acknowledgement (within
+  // timeout_ms); whether DSD can go on.
+  bool resync(Request& r, std::int64_t remaining);
+  // Tells the cloud that the device finished the request on its own (if its route is up), so
+  // that the server frees what it holds for it.
+  void notify_finished_locally(const Request& r);
+
   EdgeClientSettings s_;
   RequestSource requests_;
   std::unique_ptr<SpeculationPolicy> policy_;  // null in the modes without edge drafting
@@ -86,6 +114,7 @@ class EdgeClient {
   JitterLine* down_jitter_;
   ReliableLink link_;
   PromptUpload prompt_;  // the current request's, to send it again
+  std::int64_t epoch_ = 0;  // re-synchronisations so far (sim/messages.hpp, ContextResync)
   bool finished_ = false;
 };
 

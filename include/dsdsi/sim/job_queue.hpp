@@ -23,6 +23,8 @@ class JobQueue {
   std::size_t size() const { return jobs_.size(); }
   const CloudJob& front() const { return jobs_.front(); }
   CloudJob pop_front();
+  // Drops the client's jobs (its device gave up on them: ServerScheduler::cancel).
+  void drop_client(std::int64_t client);
   // The jobs themselves, in arrival order, for the server's scheduler to take from.
   std::deque<CloudJob>& jobs() { return jobs_; }
 

@@ -68,6 +68,22 @@ class ReliableLink {
   std::unique_ptr<RoundReply> receive(std::int64_t request, std::int64_t seq,
                                       const std::function<void()>& again);
 
+  // `on_failure: local` (docs/network.md): the device gives up at `deadline_ms`, or as soon as
+  // the network fails the message or its reply, and decodes on its own. An upload given up is
+  // cancelled (the cloud never gets it).
+  // Whether what start() began was delivered by the deadline.
+  bool finish_by(const Sending& sending, double deadline_ms);
+  // Whether `message` was delivered by the deadline.
+  bool send_by(simgrid::s4u::Mailbox* to, const UplinkMessage& message, std::int64_t bytes,
+               double deadline_ms);
+  // The next reply to `request` in `epoch`, or null when the deadline passes first, a link of
+  // the route has gone off since `sent_ms`, or a reply was lost. Replies of other requests or
+  // earlier epochs (given up on) are dropped.
+  std::unique_ptr<RoundReply> receive_by(std::int64_t request, std::int64_t epoch, double sent_ms,
+                                         double deadline_ms);
+  // Whether every link of the device's route is on now.
+  bool route_on() const;
+
   // Totals so far, for the request records.
   double stall_ms() const { return stall_ms_; }
   std::int64_t resends() const { return resends_; }

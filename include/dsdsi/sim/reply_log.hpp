@@ -3,7 +3,9 @@
 // a message sent again after a network failure (sim/reliable_link.hpp) does no work twice: a
 // prompt or window already received is not queued again, and the replies the edge says it is
 // missing are sent again from the log. When the network cannot fail nothing is kept, and every
-// message is new.
+// message is new. It also knows each client's epoch (`on_failure: local`: the device's
+// re-synchronisations, sim/messages.hpp): a message of an older epoch is one the device gave up
+// on, and is dropped.
 #include <cstdint>
 #include <simgrid/s4u/Mailbox.hpp>
 #include <vector>
@@ -19,6 +21,12 @@ class ReplyLog {
   // misses.
   bool accept(std::int64_t client, const PromptUpload& prompt);
   bool accept(std::int64_t client, const DraftWindow& window);
+  // A re-synchronisation (or a request finished on the device) starts a new epoch.
+  bool accept(std::int64_t client, const ContextResync& resync);
+  // The client's current epoch: jobs of older epochs are stale.
+  std::int64_t epoch(std::int64_t client) const {
+    return epochs_[static_cast<std::size_t>(client)];
+  }
   // Numbers `reply` within its request, keeps it, and sends it, detached (the GPU does not wait
   // for it to cross the WAN; a reply lost on a failed link is freed by SimGrid).
   void send(std::int64_t client, RoundReply reply);
@@ -34,6 +42,7 @@ class ReplyLog {
   void resend_from(std::int64_t client, std::int64_t from);
   std::vector<simgrid::s4u::Mailbox*> downlinks_;
   std::vector<Current> current_;
+  std::vector<std::int64_t> epochs_;  // by client
   bool keep_;
 };
 

@@ -19,10 +19,12 @@
 
 namespace dsdsi {
 
+class CloudVerifier;
+
 class ServerDirectory {
  public:
   ServerDirectory(RoutingPolicy policy, std::uint64_t seed) : router_(policy, seed) {}
-  void add_server(simgrid::s4u::Host* host, JobQueue& queue, ServerStats& stats);
+  void add_server(simgrid::s4u::Host* host, CloudVerifier& verifier);
   // Each client's uplink jitter (indexed by client; null entries, or no call: none). Not owned.
   void set_uplink_jitter(const std::vector<std::unique_ptr<JitterLine>>* lines) {
     uplink_jitter_ = lines;
@@ -39,13 +41,14 @@ class ServerDirectory {
   Route route_request(std::int64_t client);
   // The server has run the request's last round.
   void request_done(std::size_t server) { --outstanding_[server]; }
+  // A request the server had finished goes on (its device decoded on its own: ContextResync).
+  void request_reopened(std::size_t server) { ++outstanding_[server]; }
 
  private:
   ReplyLog* replies_ = nullptr;
   struct Server {
     simgrid::s4u::Host* host;
-    JobQueue* queue;
-    ServerStats* stats;
+    CloudVerifier* verifier;
   };
   simgrid::s4u::Mailbox* uplink(std::int64_t client, std::size_t server);
 
