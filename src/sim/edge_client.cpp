@@ -143,7 +143,10 @@ std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
 }
 
 void EdgeClient::receive_cloud_decoding(Request& r) {
-  link_.finish(upload_prompt(r), prompt_);
+  // Two statements: the message to send again must be read after upload_prompt() has set it
+  // (the order in which a call's arguments are evaluated is unspecified).
+  const ReliableLink::Sending prompt = upload_prompt(r);
+  link_.finish(prompt, prompt_);
   // A lost reply: the prompt again, saying which replies are missing (the cloud does not
   // prefill twice).
   const auto again = [&] {

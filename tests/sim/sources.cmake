@@ -18,6 +18,7 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/network_sim_test.cpp
   sim/new_command_test.cpp
   sim/dynamic_network_sim_test.cpp
+  sim/local_fallback_sim_test.cpp
   sim/device_classes_sim_test.cpp
   sim/platform_library_test.cpp
   sim/platform_xml_sim_test.cpp

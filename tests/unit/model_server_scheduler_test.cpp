@@ -86,6 +86,43 @@ TEST(ModelServerScheduler, WindowParkedWhileItsRequestWaitsForKvSurvivesAdmissio
   EXPECT_EQ(batch[0].shape.kind, CloudJobKind::verify_window);
 }
 
+// `on_failure: local`: a device that re-synchronises (or finished on its own) makes the server
+// drop what it holds for it: its KV reservation and its jobs waiting for admission or parked.
+TEST(ModelServerScheduler, CancelReleasesKvAndDropsTheClientsWaitingJobs) {
+  ServerScheduler scheduler(8, 200);
+  std::deque<CloudJob> arrivals{prefill(0, 50, 50), prefill(1, 50, 60), prefill(0, 10, 10)};
+  // Client 1 waits for admission (100 + 110 > 200); client 0's second prefill queues behind it.
+  EXPECT_EQ(clients_of(scheduler.take_batch(arrivals)), (std::vector<std::int64_t>{0}));
+  EXPECT_EQ(scheduler.kv_in_use(), 100);
+  EXPECT_EQ(scheduler.waiting_for_admission(), 2u);
+  scheduler.cancel(0);
+  EXPECT_EQ(scheduler.kv_in_use(), 0);
+  EXPECT_EQ(scheduler.waiting_for_admission(), 1u);  // client 0's own queued prefill is gone
+  EXPECT_EQ(clients_of(scheduler.take_batch(arrivals)), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(scheduler.kv_in_use(), 110);
+}
+
+// A re-synchronisation's prefill reserves the context the server keeps (cached, not priced) as
+// well as what it prefills and the output still owed; a client's new admission frees KV its
+// previous request still held (a request the device finished on its own, notice lost).
+TEST(ModelServerScheduler, ResyncReservesCachedContextAndANewAdmissionFreesTheOldOne) {
+  ServerScheduler scheduler(8, 0);
+  CloudJob resync = prefill(0, 30, 40);
+  resync.cached_tokens = 100;
+  resync.resync = true;
+  std::deque<CloudJob> arrivals{resync};
+  const auto batch = scheduler.take_batch(arrivals);
+  ASSERT_EQ(batch.size(), 1u);
+  EXPECT_EQ(batch[0].priced_shape().tokens, 30);
+  EXPECT_EQ(scheduler.kv_in_use(), 170);
+  scheduler.on_prefilled(0);
+  EXPECT_TRUE(scheduler.holds_prefilled(0));
+  arrivals.push_back(prefill(0, 10, 10));
+  scheduler.take_batch(arrivals);
+  EXPECT_EQ(scheduler.kv_in_use(), 20);
+  EXPECT_FALSE(scheduler.holds_prefilled(0));
+}
+
 TEST(ModelRequestRouter, PoliciesPickAsDocumented) {
   const std::vector<std::int64_t> load{3, 1, 2, 1};
   RequestRouter round_robin(RoutingPolicy::round_robin, 1);

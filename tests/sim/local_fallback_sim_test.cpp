@@ -1,0 +1,170 @@
+// `edge.resilience.on_failure: local` (docs/network.md): a DSD device decodes on its own while
+// its link is down or its verdicts are late, marks those tokens unverified, re-synchronises with
+// the cloud and resumes DSD; the cloud frees what it held, so nothing waits forever.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "run_binary.hpp"
+
+namespace {
+
+using dsdsi::test::read_csv;
+using dsdsi::test::read_text;
+using dsdsi::test::run_and_summarize;
+using dsdsi::test::source_path;
+using dsdsi::test::TempDir;
+
+std::string one_client() { return source_path("tests/data/one_client_dsd.json").string(); }
+std::string platform(const std::string& name) {
+  return "platform=" + source_path("tests/data/platforms/" + name).string();
+}
+
+// The phone's only link is off from 5 s to 8 s (D = 3 s) in the middle of a 600-token request;
+// t_de = 10 ms and the device probes at every token boundary (retry_ms = t_de). The device is
+// waiting for a verdict when the link goes off (timeline: in fallback for all of [5 s, 6 s)), so
+// it falls back at 5 s, keeps the window it had drafted (gamma = 4 tokens), decodes on its own
+// until the first token boundary at which the link is back, re-synchronises, and goes on with
+// DSD. Tokens it decoded on its own: D / t_de = 300, within one token (the boundary at which it
+// notices the link is back).
+TEST(LocalFallbackSim, DuringAnOutageTheDeviceDecodesAloneAtDraftSpeedThenResumesDsd) {
+  TempDir dir;
+  const double outage_from = 5000, outage_to = 8000, t_de = 10, gamma = 4;
+  const auto out = dir.path() / "out";
+  const auto s = run_and_summarize(
+      one_client(),
+      {"network={}", platform("outage-once.xml"), "workload.requests_per_client=1",
+       "workload.output_tokens=600", "edge.resilience.on_failure=local",
+       "edge.resilience.retry_ms=10", "edge.resilience.timeout_ms=500", "measure.timeline_ms=1000"},
+      out);
+  ASSERT_FALSE(s.empty());
+  const auto request = read_csv(out / "requests.csv").at(0);
+  EXPECT_EQ(std::stoi(request.at("output_tokens")), 600);
+  EXPECT_EQ(std::stoi(request.at("fallbacks")), 1);
+  const double unverified = std::stod(request.at("unverified_tokens"));
+  const double alone = unverified - gamma;
+  EXPECT_NEAR(alone, (outage_to - outage_from) / t_de, 1.0);
+  EXPECT_DOUBLE_EQ(s.at("unverified_token_fraction").get<double>(), unverified / 600);
+  EXPECT_EQ(s.at("unverified_tokens").get<double>(), unverified);
+
+  // rounds.csv: no window during the outage; a re-synchronisation once the link is back (at the
+  // first probe, within one token time), then DSD rounds again.
+  double resync_at = -1;
+  int verified_after = 0;
+  for (const auto& round : read_csv(out / "rounds.csv")) {
+    const double sent = std::stod(round.at("sent_ms"));
+    if (round.at("kind") == "resync") resync_at = sent;
+    if (round.at("kind") != "verify") continue;
+    EXPECT_FALSE(sent > outage_from && sent < outage_to) << "a window sent at " << sent;
+    if (resync_at > 0 && sent > resync_at) ++verified_after;
+  }
+  EXPECT_GE(resync_at, outage_to);
+  EXPECT_LE(resync_at, outage_to + 10 + t_de);
+  EXPECT_GE(verified_after, 20);
+
+  // timeline.csv: the device is in fallback for the whole of [5 s, 8 s) and not before.
+  for (const auto& row : read_csv(out / "timeline.csv")) {
+    const double from = std::stod(row.at("interval_start_ms"));
+    const double in_fallback = std::stod(row.at("devices_in_fallback_mean"));
+    if (from >= outage_from && from < outage_to) {
+      EXPECT_DOUBLE_EQ(in_fallback, 1.0) << "interval at " << from;
+    } else if (from < outage_from) {
+      EXPECT_EQ(in_fallback, 0.0) << "interval at " << from;
+    }
+  }
+}
+
+// The same outage with `wait`: no token is produced during it; with `local` the request ends
+// sooner here, because the device alone (10 ms a token) is faster than DSD's rounds over this
+// link (about 110 ms for 3.4 tokens).
+TEST(LocalFallbackSim, LocalEndsTheRequestSoonerThanWaitWhenTheDraftIsFastEnough) {
+  TempDir dir;
+  const std::vector<std::string> sets = {"network={}", platform("outage-once.xml"),
+                                         "workload.requests_per_client=1",
+                                         "workload.output_tokens=600",
+                                         "edge.resilience.retry_ms=10"};
+  auto local = sets;
+  local.push_back("edge.resilience.on_failure=local");
+  ASSERT_FALSE(run_and_summarize(one_client(), sets, dir.path() / "wait").empty());
+  ASSERT_FALSE(run_and_summarize(one_client(), local, dir.path() / "local").empty());
+  const auto waited = read_csv(dir.path() / "wait" / "requests.csv").at(0);
+  const auto alone = read_csv(dir.path() / "local" / "requests.csv").at(0);
+  EXPECT_EQ(waited.count("unverified_tokens"), 0u) << "the columns come with `local` only";
+  EXPECT_LT(std::stod(alone.at("last_token_ms")), std::stod(waited.at("last_token_ms")) - 1000);
+  EXPECT_GT(std::stod(waited.at("stall_ms")), 2900.0);
+}
+
+// Verdicts always later than the timeout on a network that never fails (RTT 50 ms + verify
+// 20 ms > 60 ms): every round falls back, so every token is the device's own, and each
+// re-synchronisation (a 50 ms round trip) gets through. The server's KV holds one request at a
+// time (1,100 tokens for 32 + 1,000): had a re-synchronised or abandoned request kept its
+// reservation, the next request would never be admitted and the run would stop unfinished.
+// Every request ends with all its tokens.
+TEST(LocalFallbackSim, LateVerdictsFallBackAndTheServerFreesWhatTheDeviceGaveUp) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  const auto s = run_and_summarize(
+      one_client(),
+      {"edge.resilience.on_failure=local", "edge.resilience.timeout_ms=60",
+       "edge.resilience.retry_ms=10", "cloud.kv_capacity_tokens=1100",
+       "workload.output_tokens=200"},
+      out);
+  ASSERT_FALSE(s.empty());
+  const auto requests = read_csv(out / "requests.csv");
+  ASSERT_EQ(requests.size(), 4u);
+  for (const auto& r : requests) {
+    EXPECT_EQ(std::stoi(r.at("output_tokens")), 200);
+    EXPECT_GT(std::stoi(r.at("fallbacks")), 0);
+  }
+  int resyncs = 0;
+  for (const auto& round : read_csv(out / "rounds.csv")) resyncs += round.at("kind") == "resync";
+  EXPECT_GT(resyncs, 4);
+  EXPECT_EQ(s.at("unverified_token_fraction").get<double>(), 1.0);
+}
+
+// Random outages on every client's link, `local` in both DSD modes and with the cloud decoding
+// (whose requests stall and resume as with `wait`), and `wait` with the cloud decoding (this
+// case once ended in a false deadlock: a request's prompt sent again was its predecessor's):
+// every request ends with its tokens, and the same seed gives byte-identical outputs.
+TEST(LocalFallbackSim, RandomOutagesEveryRequestEndsAndRunsAreDeterministic) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"dsd_sync", "local"},
+      {"dsd_pipelined", "local"},
+      {"cloud_ar", "local"},
+      {"cloud_ar", "wait"},
+      {"colocated_sd", "wait"}};
+  for (const auto& [mode, on_failure] : cases) {
+    TempDir dir;
+    std::vector<std::string> sets = {
+        "mode=" + mode, "workload.clients=6", "workload.requests_per_client=3",
+        "workload.output_tokens=300", "network.outages.mean_up_s=2",
+        "network.outages.mean_down_s=0.5", "edge.resilience.on_failure=" + on_failure,
+        "measure.timeline_ms=500"};
+    if (on_failure == "local") sets.push_back("edge.resilience.timeout_ms=400");
+    const auto s = run_and_summarize(one_client(), sets, dir.path() / "a");
+    ASSERT_FALSE(s.empty()) << mode;
+    ASSERT_FALSE(run_and_summarize(one_client(), sets, dir.path() / "b").empty()) << mode;
+    std::int64_t unverified = 0, fallbacks = 0;
+    const auto requests = read_csv(dir.path() / "a" / "requests.csv");
+    EXPECT_EQ(requests.size(), 18u) << mode;
+    for (const auto& r : requests) {
+      EXPECT_EQ(std::stoi(r.at("output_tokens")), 300) << mode;
+      if (on_failure == "wait") continue;
+      unverified += std::stoll(r.at("unverified_tokens"));
+      fallbacks += std::stoll(r.at("fallbacks"));
+    }
+    if (mode == "cloud_ar" || mode == "colocated_sd") {
+      EXPECT_EQ(unverified, 0) << "cloud-decoded requests stall, they do not fall back";
+      EXPECT_GT(s.at("stall_ms_mean").get<double>(), 0.0);
+    } else {
+      EXPECT_GT(fallbacks, 0) << mode;
+    }
+    for (const char* file : {"requests.csv", "rounds.csv", "clients.csv", "timeline.csv",
+                             "summary.json"}) {
+      EXPECT_EQ(read_text(dir.path() / "a" / file), read_text(dir.path() / "b" / file))
+          << mode << ": " << file;
+    }
+  }
+}
+
+}  // namespace
