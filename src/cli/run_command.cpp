@@ -99,16 +99,15 @@ int run(const RunOptions& options, const Invocation& invocation) {
   std::vector<std::optional<RadioParams>> radios = client_radios(s, simulation.layout());
   const bool with_radio = std::any_of(radios.begin(), radios.end(),
                                       [](const auto& radio) { return radio.has_value(); });
-  CsvSink csv(out.staging(), MeasureWindow::of(s.measure), with_radio,
-              s.edge.on_failure == kOnFailureLocal);
-  SummaryAccumulator summary_records(s.measure, has_context_limit(s),
-                                     s.edge.on_failure == kOnFailureLocal);
+  const bool local_fallback = s.edge.on_failure == kOnFailureLocal;
+  CsvSink csv(out.staging(), MeasureWindow::of(s.measure), with_radio, local_fallback);
+  SummaryAccumulator summary_records(s.measure, has_context_limit(s), local_fallback);
   std::vector<RecordSink*> sinks{&csv, &summary_records};
   std::unique_ptr<TimelineSink> timeline;
   if (s.measure.timeline_ms > 0) {
     timeline = std::make_unique<TimelineSink>(
-        s.measure, uses_cloud(s.mode) ? simulation.layout().servers.size() : 0,
-        s.edge.on_failure == kOnFailureLocal);
+        s.measure, uses_cloud(s.mode) ? simulation.layout().servers.size() : 0, local_fallback,
+        local_fallback || network_can_fail(s));
     sinks.push_back(timeline.get());
   }
   FanoutSink fanout(sinks);

@@ -17,13 +17,15 @@ std::string fixed6(double value) {
 }
 }  // namespace
 
-TimelineSink::TimelineSink(const MeasureParams& measure, std::size_t servers, bool local_fallback)
+TimelineSink::TimelineSink(const MeasureParams& measure, std::size_t servers, bool local_fallback,
+                           bool deliveries)
     : window_(MeasureWindow::of(measure)),
       step_ms_(measure.timeline_ms),
       servers_(servers),
       rows_(std::max<std::size_t>(servers, 1)),
       jobs_(std::max<std::size_t>(servers, 1)),
-      local_fallback_(local_fallback) {
+      local_fallback_(local_fallback),
+      deliveries_(deliveries) {
   if (!(step_ms_ > 0)) throw std::invalid_argument("timeline interval must be > 0");
 }
 
@@ -79,15 +81,25 @@ void TimelineSink::on_request(const RequestRecord& r) {
   ++at(server, interval_of(r.last_token_ms)).completions;
   // Decoded on the edge: its tokens were committed there, counted when the last one came.
   if (r.rounds == 0) at(server, interval_of(r.last_token_ms)).committed += r.output_tokens;
-  // Decoded on the device after a failure: each period's tokens spread evenly over it.
+  // Tokens as they reached the device: with each reply (from the cloud) ...
+  if (deliveries_) {
+    for (std::size_t i = 0; i < r.reply_ms.size() && i < r.reply_tokens.size(); ++i) {
+      at(server, interval_of(r.reply_ms[i])).delivered += static_cast<double>(r.reply_tokens[i]);
+    }
+    if (r.rounds == 0 && r.reply_ms.empty() && r.local_spans.empty()) {  // edge_ar
+      at(server, interval_of(r.last_token_ms)).delivered += static_cast<double>(r.output_tokens);
+    }
+  }
+  // ... and decoded on the device after a failure: each period's tokens spread evenly over it.
   for (const RequestRecord::LocalSpan& span : r.local_spans) {
     add_area(server, span.from_ms, span.to_ms, 1.0, &Interval::fallback_area);
-    if (span.to_ms > span.from_ms) {
-      add_area(server, span.from_ms, span.to_ms,
-               static_cast<double>(span.tokens) / (span.to_ms - span.from_ms),
-               &Interval::unverified);
-    } else {
-      at(server, interval_of(span.from_ms)).unverified += static_cast<double>(span.tokens);
+    for (double Interval::*member : {&Interval::unverified, &Interval::delivered}) {
+      if (span.to_ms > span.from_ms) {
+        add_area(server, span.from_ms, span.to_ms,
+                 static_cast<double>(span.tokens) / (span.to_ms - span.from_ms), member);
+      } else {
+        at(server, interval_of(span.from_ms)).*member += static_cast<double>(span.tokens);
+      }
     }
   }
   add_area(server, r.submit_ms, r.last_token_ms, 1.0, &Interval::active_area);
@@ -164,6 +176,7 @@ void TimelineSink::write(const std::filesystem::path& path, double makespan_ms) 
          "committed_tokens,queue_length_mean,queue_length_max,batch_size_mean,busy_fraction,"
          "active_requests_mean,kv_tokens_reserved_mean"
       << (network_can_fail_ ? ",clients_disconnected" : "")
+      << (deliveries_ ? ",tokens_delivered" : "")
       << (local_fallback_ ? ",unverified_tokens,devices_in_fallback_mean\n" : "\n");
   if (makespan_ms > 0) {
     interval_of(makespan_ms);
@@ -192,6 +205,7 @@ void TimelineSink::write(const std::filesystem::path& path, double makespan_ms) 
         if (network_can_fail_) {
           row += ',' + std::to_string(i < disconnected_.size() ? disconnected_[i] : 0);
         }
+        if (deliveries_) row += ',' + fixed6(v.delivered);
         if (local_fallback_) {
           row += ',' + fixed6(v.unverified) + ',' + fixed6(v.fallback_area / length);
         }

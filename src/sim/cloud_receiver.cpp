@@ -67,6 +67,8 @@ void CloudReceiver::operator()() const {
       continue;  // the upload was lost on a failed link: the edge sends it again
     } catch (const simgrid::CancelException&) {
       continue;  // the device gave up on it (`on_failure: local`)
+    } catch (const simgrid::TimeoutException&) {
+      continue;  // the same, seen first as the sender's timeout (SimGrid tells both ends)
     }
     const double now = now_ms();
     std::visit(

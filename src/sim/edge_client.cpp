@@ -139,6 +139,7 @@ std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
   r.accepted += reply.accepted;
   r.bytes_down += reply.wire_bytes;
   r.reply_ms.push_back(now_ms());  // the radio's downlink transfers (metrics/radio_sink.hpp)
+  r.reply_tokens.push_back(reply.committed);
   return reply.committed;
 }
 
@@ -356,6 +357,7 @@ bool EdgeClient::resync(Request& r, std::int64_t remaining) {
   if (!ack) return false;
   r.record.bytes_down += ack->wire_bytes;
   r.record.reply_ms.push_back(now_ms());
+  r.record.reply_tokens.push_back(0);
   r.cloud_has_prompt = true;
   r.unsynced_tokens = 0;
   return true;

@@ -28,6 +28,7 @@ struct RequestRecord {
   // When each of its replies reached the edge, in order (the ends of the radio's downlink
   // transfers; their starts are the RoundRecords' verify_end_ms).
   std::vector<double> reply_ms;
+  std::vector<std::int64_t> reply_tokens;  // the tokens each of those replies brought
   // Decoded in the cloud because its context did not fit in the device's memory.
   bool over_device_memory = false;
   // Network failures (sim/reliable_link.hpp): time from a message's first failure until it got

@@ -25,7 +25,11 @@ class TimelineSink : public RecordSink {
   // empty). measure.timeline_ms must be > 0.
   // `local_fallback` (`on_failure: local`): columns unverified_tokens (tokens devices produced
   // on their own, each period's spread evenly over it) and devices_in_fallback_mean.
-  TimelineSink(const MeasureParams& measure, std::size_t servers, bool local_fallback = false);
+  // `deliveries` (the network can fail, or `local`): column tokens_delivered, tokens as they
+  // reached the devices (with each reply, or produced there), which then differs from
+  // committed_tokens (counted when the server commits them).
+  TimelineSink(const MeasureParams& measure, std::size_t servers, bool local_fallback = false,
+               bool deliveries = false);
 
   void on_request(const RequestRecord& record) override;
   void on_round(const RoundRecord& record) override;
@@ -45,6 +49,7 @@ class TimelineSink : public RecordSink {
     double queue_area = 0, busy_ms = 0, active_area = 0, kv_area = 0;  // x ms
     double fallback_area = 0;  // devices decoding on their own x ms
     double unverified = 0;     // tokens they produced
+    double delivered = 0;      // tokens that reached the devices
     std::int64_t queue_max = 0;
   };
   std::size_t interval_of(double t_ms);
@@ -63,6 +68,7 @@ class TimelineSink : public RecordSink {
   std::map<std::pair<std::int64_t, std::int64_t>, std::pair<double, std::int64_t>> admitted_;
   bool network_can_fail_ = false;
   bool local_fallback_ = false;
+  bool deliveries_ = false;
   std::vector<std::int64_t> disconnected_;  // [interval]: clients with a link off in it
 };
 
