@@ -10,6 +10,8 @@
 namespace {
 
 using dsdsi::test::read_csv;
+using dsdsi::test::run_dsdsi;
+using dsdsi::test::run_program;
 using dsdsi::test::read_text;
 using dsdsi::test::run_and_summarize;
 using dsdsi::test::source_path;
@@ -165,6 +167,56 @@ TEST(LocalFallbackSim, RandomOutagesEveryRequestEndsAndRunsAreDeterministic) {
           << mode << ": " << file;
     }
   }
+}
+
+// Windows that carry the whole draft distribution (about 1 MB for gamma 4) on a 1 Mbit/s uplink
+// take 8 s to upload, far beyond T = 500 ms: each upload is cancelled at its deadline (the cloud
+// never verifies one) and every token is the device's; the small re-synchronisations get
+// through. Cancelling tells both ends of the transfer (SimGrid raises a timeout at the cloud's
+// receiver too): the run must survive it.
+TEST(LocalFallbackSim, AnUploadStillUnderWayAtTheDeadlineIsCancelled) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  const auto s = run_and_summarize(
+      one_client(),
+      {R"(speculation.payload={"kind": "full_distribution"})", "network.uplink_mbps=1",
+       "edge.resilience.on_failure=local", "edge.resilience.timeout_ms=500",
+       "workload.requests_per_client=2", "workload.output_tokens=100"},
+      out);
+  ASSERT_FALSE(s.empty());
+  int verified = 0, resyncs = 0;
+  for (const auto& round : read_csv(out / "rounds.csv")) {
+    verified += round.at("kind") == "verify";
+    resyncs += round.at("kind") == "resync";
+  }
+  EXPECT_EQ(verified, 0);
+  EXPECT_GT(resyncs, 0);
+  EXPECT_EQ(s.at("unverified_token_fraction").get<double>(), 1.0);
+  EXPECT_EQ(s.at("output_tokens").get<int>(), 200);
+}
+
+// The shipped comparison (scenarios/fallback_on_lte_gaps.json) over its first 100 s, which hold
+// the first outages, and its figure: tools/plot-fallback draws a real PNG and prints one row per
+// case.
+TEST(LocalFallbackSim, TheShippedComparisonRunsAndPlots) {
+  TempDir dir;
+  const auto sweep = dir.path() / "sweep";
+  const auto ran = run_dsdsi({"sweep", source_path("scenarios/fallback_on_lte_gaps.json").string(),
+                              "--out", sweep.string(), "--jobs", "2", "--set",
+                              "measure.horizon_ms=100000"});
+  ASSERT_EQ(ran.exit_code, 0) << ran.output;
+  const auto png = dir.path() / "fallback.png";
+  const auto plotted = run_program(
+      "/usr/bin/python3",
+      {source_path("tools/plot-fallback").string(), sweep.string(), "--out", png.string()});
+  ASSERT_EQ(plotted.exit_code, 0) << plotted.output;
+  for (const char* row : {"dsd_sync, wait", "dsd_sync, local", "cloud_ar, wait"}) {
+    EXPECT_NE(plotted.output.find(row), std::string::npos) << plotted.output;
+  }
+  const auto check = run_program(
+      "/usr/bin/python3",
+      {source_path("tests/sim/check_png.py").string(), "480", "300", png.string()});
+  EXPECT_EQ(check.exit_code, 0) << check.output;
 }
 
 }  // namespace
