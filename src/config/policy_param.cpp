@@ -206,6 +206,16 @@ ParamKind wait_quantile_kind() {
                .default_to(20)
                .at_least(1)
                .at_most(10000)
+               .not_stored(),
+           Param::number("timeout_factor", "",
+                         "With `edge.resilience.on_failure: local`: the device falls back to "
+                         "decoding on its own when a verdict has not come `timeout_factor` x W_q "
+                         "after it sent its window (at most `edge.resilience.timeout_ms`, which "
+                         "also applies until the first round is seen), so the fallback follows "
+                         "the channel. Absent: `edge.resilience.timeout_ms` alone.")
+               .optional()
+               .at_least(1)
+               .at_most(1000)
                .not_stored()},
           finish_range};
 }
@@ -228,6 +238,15 @@ std::vector<NestedProblem> check_policy_in_context(const json& stored, const Val
                               " does not use: use \"fixed\" (or leave "
                               "/speculation/policy out), or mode \"dsd_sync\" or "
                               "\"dsd_pipelined\""});
+    }
+  }
+  if (stored.contains("timeout_factor")) {
+    const json* on_failure = lookup("edge.resilience.on_failure");
+    if (!on_failure || *on_failure != "local") {
+      problems.push_back({{"timeout_factor"},
+                          "chooses when a device stops waiting for a verdict and decodes on its "
+                          "own, which only /edge/resilience/on_failure \"local\" does: set it "
+                          "to \"local\", or leave timeout_factor out"});
     }
   }
   const json* gamma = lookup("speculation.gamma");
@@ -301,6 +320,7 @@ PolicyParams policy_params_of(const json& stored) {
   read("probe_overhead", p.probe_overhead);
   read("quantile", p.quantile);
   read("window_rounds", p.window_rounds);
+  read("timeout_factor", p.timeout_factor);
   const auto fallback = stored.find("fallback");
   if (fallback != stored.end()) {
     for (const auto& [candidate, mode] : kFallbacks) {

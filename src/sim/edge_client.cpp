@@ -237,7 +237,7 @@ void EdgeClient::decode_pipelined(Request& r) {
   const bool local = s_.decode_locally_on_failure;
   if (!local) {
     link_.finish(prompt, prompt_);
-  } else if (!prompt_through(r, prompt, now_ms() + s_.timeout_ms)) {
+  } else if (!prompt_through(r, prompt, now_ms() + verdict_timeout_ms())) {
     remaining = decode_locally(r, remaining, window);
     if (remaining == 0) return;
     window = next_window(remaining);
@@ -252,7 +252,7 @@ void EdgeClient::decode_pipelined(Request& r) {
     const sg4::ExecPtr predrafting =
         start_computing_ms(static_cast<double>(predraft) * s_.draft_ms_per_token);
     const std::unique_ptr<RoundReply> reply =
-        local ? link_.receive_by(r.record.request, epoch_, sent, sent + s_.timeout_ms)
+        local ? link_.receive_by(r.record.request, epoch_, sent, sent + verdict_timeout_ms())
               : receive_reply(r, [&] { send_again(r, sent_window, sent_window.wire_bytes); });
     if (!reply) {  // local: the device gives up on the verdict, and its pre-drafting
       if (predrafting && !predrafting->test()) predrafting->cancel();
@@ -280,6 +280,11 @@ void EdgeClient::decode_pipelined(Request& r) {
   }
 }
 
+double EdgeClient::verdict_timeout_ms() const {
+  const std::optional<double> chosen = policy_ ? policy_->verdict_timeout_ms() : std::nullopt;
+  return chosen ? std::min(*chosen, s_.timeout_ms) : s_.timeout_ms;
+}
+
 bool EdgeClient::prompt_through(Request& r, ReliableLink::Sending& prompt, double deadline_ms) {
   if (prompt.comm) {
     r.cloud_has_prompt = link_.finish_by(prompt, deadline_ms);
@@ -292,7 +297,7 @@ std::unique_ptr<RoundReply> EdgeClient::exchange_window(Request& r, ReliableLink
                                                         std::int64_t window,
                                                         std::int64_t remaining) {
   const double sent = now_ms();
-  const double deadline = sent + s_.timeout_ms;
+  const double deadline = sent + verdict_timeout_ms();
   // A window must not overtake its prompt; a prompt that did not get through is a failure too.
   if (!prompt_through(r, prompt, deadline)) return nullptr;
   const auto bytes = payload::draft_window_bytes(s_.header_bytes, s_.bytes_per_draft_token, window);

@@ -219,4 +219,30 @@ TEST(LocalFallbackSim, TheShippedComparisonRunsAndPlots) {
   EXPECT_EQ(check.exit_code, 0) << check.output;
 }
 
+// wait_quantile chooses the fallback's timeout from the channel (timeout_factor x W_q). Windows
+// carrying the whole draft distribution on a link that steps 20 -> 2 -> 20 Mbit/s every 10 s take
+// 0.4 s to upload at 20 Mbit/s and 4 s at 2: with a fixed 10 s timeout the device never falls
+// back (fixed gamma 4); with wait_quantile and a factor of 2, a round that takes much longer than
+// the recent ones (the first slow one after a fast phase) falls back, and the request ends
+// sooner.
+TEST(LocalFallbackSim, WaitQuantileFallsBackWhenARoundIsSlowForTheChannel) {
+  TempDir dir;
+  const std::vector<std::string> sets = {
+      R"(speculation.payload={"kind": "full_distribution"})",
+      "network.trace.bandwidth_file=" +
+          source_path("tests/data/platforms/profiles/step-20-2-20.txt").string(),
+      "network.trace.offset_s=0", "workload.requests_per_client=1",
+      "workload.output_tokens=400", "edge.resilience.on_failure=local",
+      "edge.resilience.timeout_ms=10000"};
+  auto adaptive = sets;
+  adaptive.push_back(R"(speculation.policy={"kind": "wait_quantile", "timeout_factor": 2})");
+  ASSERT_FALSE(run_and_summarize(one_client(), sets, dir.path() / "fixed").empty());
+  ASSERT_FALSE(run_and_summarize(one_client(), adaptive, dir.path() / "adaptive").empty());
+  const auto fixed = read_csv(dir.path() / "fixed" / "requests.csv").at(0);
+  const auto chosen = read_csv(dir.path() / "adaptive" / "requests.csv").at(0);
+  EXPECT_EQ(std::stoi(fixed.at("fallbacks")), 0);
+  EXPECT_GT(std::stoi(chosen.at("fallbacks")), 0);
+  EXPECT_LT(std::stod(chosen.at("last_token_ms")), std::stod(fixed.at("last_token_ms")));
+}
+
 }  // namespace

@@ -133,6 +133,28 @@ TEST(ModelPolicyWaitQuantile, FollowsAChangeOfChannelWithinItsWindow) {
   EXPECT_EQ(reference->next_gamma(), 6);
 }
 
+// The fallback's timeout (on_failure: local): none without timeout_factor, none before a round
+// trip is seen, then timeout_factor x W_q. Waits alternating 50 and 150 ms: W_0.9 = 150 ms, so
+// a factor of 2 gives up after 300 ms; at quantile 0.5, W_q = 50 ms and 100 ms.
+TEST(ModelPolicyWaitQuantile, TimeoutIsTheFactorTimesTheWaitQuantile) {
+  EXPECT_FALSE(make_speculation_policy(wait_quantile(), t_de_10())->verdict_timeout_ms());
+  SpeculationParams high = wait_quantile(0.9);
+  high.policy.timeout_factor = 2;
+  SpeculationParams median = wait_quantile(0.5);
+  median.policy.timeout_factor = 2;
+  const auto at_high = make_speculation_policy(high, t_de_10());
+  const auto at_median = make_speculation_policy(median, t_de_10());
+  EXPECT_FALSE(at_high->verdict_timeout_ms());
+  feed(*at_high, 20, {50, 150});
+  feed(*at_median, 20, {50, 150});
+  ASSERT_TRUE(at_high->verdict_timeout_ms());
+  EXPECT_DOUBLE_EQ(*at_high->verdict_timeout_ms(), 300);
+  EXPECT_DOUBLE_EQ(*at_median->verdict_timeout_ms(), 100);
+  const auto plain = make_speculation_policy(wait_quantile(), t_de_10());
+  feed(*plain, 20, {50, 150});
+  EXPECT_FALSE(plain->verdict_timeout_ms());
+}
+
 TEST(ModelPolicyWaitQuantile, StaysInItsRange) {
   SpeculationParams params = wait_quantile(0.9, 20, 4);
   params.policy.gamma_min = 2;

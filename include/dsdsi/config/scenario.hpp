@@ -244,6 +244,9 @@ struct PolicyParams {
   // window_rounds rounds (model/speculation/wait_quantile_policy.hpp).
   double quantile = 0.9;
   std::int64_t window_rounds = 20;
+  // wait_quantile with `edge.resilience.on_failure: local`: the device gives up on a verdict
+  // after timeout_factor x W_q (at most edge.resilience.timeout_ms); 0: the configured timeout.
+  double timeout_factor = 0;
 };
 
 // What an uplink window carries per draft token (model/payload.hpp gives the bytes).

@@ -9,6 +9,7 @@
 //   if dsd: per round  next_gamma() -> (draft, send, wait) -> observe_round(...)
 //   if cloud-side: observe_cloud_request(...) when the request ends
 #include <cstdint>
+#include <optional>
 #include <memory>
 
 #include "dsdsi/config/scenario.hpp"
@@ -43,6 +44,9 @@ class SpeculationPolicy {
   virtual std::int64_t next_gamma() = 0;
   virtual void observe_round(const RoundObservation& round) = 0;
   virtual void observe_cloud_request(const CloudRequestObservation& /*request*/) {}
+  // With `edge.resilience.on_failure: local`: how long the device waits for a verdict before it
+  // decodes on its own, if the policy chooses it (it never exceeds edge.resilience.timeout_ms).
+  virtual std::optional<double> verdict_timeout_ms() const { return std::nullopt; }
 };
 
 // What a policy knows about its client beyond its observations.

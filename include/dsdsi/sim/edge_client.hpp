@@ -86,6 +86,8 @@ class EdgeClient {
   std::int64_t take_reply(RequestRecord& r, const RoundReply& reply);
 
   // `on_failure: local` (docs/network.md).
+  // How long to wait for a verdict: edge.resilience.timeout_ms, or less if the policy says so.
+  double verdict_timeout_ms() const;
   // Waits (until `deadline_ms` at most) for the prompt's upload if it is still under way;
   // whether the cloud has it.
   bool prompt_through(Request& r, ReliableLink::Sending& prompt, double deadline_ms);

@@ -30,7 +30,13 @@ WaitQuantilePolicy::WaitQuantilePolicy(std::int64_t configured_gamma, const Poli
       warmup_rounds_(params.warmup_rounds),
       t_de_(context.draft_ms_per_token),
       estimate_(params.ewma_weight),
-      wait_(params.quantile, params.window_rounds) {}
+      wait_(params.quantile, params.window_rounds),
+      timeout_factor_(params.timeout_factor) {}
+
+std::optional<double> WaitQuantilePolicy::verdict_timeout_ms() const {
+  if (!(timeout_factor_ > 0) || wait_.size() == 0) return std::nullopt;
+  return timeout_factor_ * wait_.value();
+}
 
 void WaitQuantilePolicy::observe_round(const RoundObservation& round) {
   estimate_.observe(round);

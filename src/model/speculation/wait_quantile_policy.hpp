@@ -44,12 +44,20 @@ class WaitQuantile {
 //
 // Until warmup_rounds windows have been observed it asks for speculation.gamma. In dsd_pipelined
 // it applies the same rule (a heuristic there, as for analytic_optimal).
+//
+// The fallback (`edge.resilience.on_failure: local`, with timeout_factor f): the device gives up
+// on a verdict f x W_q after sending its window, instead of after a fixed timeout. W_q is the
+// recent round trips' quantile, so a device on a steady link falls back as soon as a round is
+// clearly abnormal, and one on a swinging link tolerates its usual swings. Only rounds whose
+// verdict came are observed, so W_q describes the link when it works.
 class WaitQuantilePolicy final : public SpeculationPolicy {
  public:
   WaitQuantilePolicy(std::int64_t configured_gamma, const PolicyParams& params,
                      const PolicyContext& context);
   std::int64_t next_gamma() override { return gamma_; }
   void observe_round(const RoundObservation& round) override;
+  // timeout_factor x W_q once a round has been seen (with timeout_factor given).
+  std::optional<double> verdict_timeout_ms() const override;
 
  private:
   std::int64_t gamma_;
@@ -59,6 +67,7 @@ class WaitQuantilePolicy final : public SpeculationPolicy {
   double t_de_;
   RoundEstimator estimate_;  // alpha_hat (its smoothed wait is not used)
   WaitQuantile wait_;
+  double timeout_factor_;
 };
 
 }  // namespace dsdsi
