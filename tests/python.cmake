@@ -25,3 +25,12 @@ add_test(NAME ImportNetworkTrace
          WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/tools)
 set_tests_properties(ImportNetworkTrace PROPERTIES LABELS python TIMEOUT 120
   ENVIRONMENT "DSDSI_BINARY=$<TARGET_FILE:dsdsi>;DSDSI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1")
+
+# tools/bench-vs-dsdsim without DSD-Sim: its matched scenario runs in dsdsi, its job count
+# matches the per-request records, both simulators' configs encode the same parameters, and
+# DSD-Sim's report is parsed right.
+add_test(NAME BenchVsDsdsim
+         COMMAND ${DSDSI_PYTHON3} -m unittest -v test_bench_vs_dsdsim
+         WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/tools)
+set_tests_properties(BenchVsDsdsim PROPERTIES LABELS python TIMEOUT 120
+  ENVIRONMENT "DSDSI_BINARY=$<TARGET_FILE:dsdsi>;DSDSI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1")
