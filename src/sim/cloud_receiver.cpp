@@ -13,44 +13,42 @@
 namespace dsdsi {
 
 namespace {
-CloudJob to_job(std::int64_t client, const PromptUpload& prompt, double now) {
+// What every uploaded message says of its job: whose, which request, what it still owes, when it
+// was sent and arrived, and its epoch.
+template <typename Message>
+CloudJob job_of(std::int64_t client, const Message& m, CloudJobShape shape, std::int64_t remaining,
+                double now) {
   CloudJob job;
-  job.shape = {CloudJobKind::prefill, prompt.prompt_tokens};
+  job.shape = shape;
   job.client = client;
-  job.request = prompt.request;
-  job.remaining = prompt.output_tokens;
-  job.epoch = prompt.epoch;
+  job.request = m.request;
+  job.remaining = remaining;
+  job.ready_ms = now;
+  job.sent_ms = m.sent_ms;
+  job.epoch = m.epoch;
+  return job;
+}
+
+CloudJob to_job(std::int64_t client, const PromptUpload& prompt, double now) {
+  CloudJob job = job_of(client, prompt, {CloudJobKind::prefill, prompt.prompt_tokens},
+                        prompt.output_tokens, now);
   job.decoding = prompt.decoding;
   job.acceptance_override = prompt.acceptance;
-  job.ready_ms = now;
-  job.sent_ms = prompt.sent_ms;
   return job;
 }
 
 CloudJob to_job(std::int64_t client, const DraftWindow& window, double now) {
-  CloudJob job;
-  job.shape = {CloudJobKind::verify_window, window.window};
-  job.client = client;
-  job.request = window.request;
+  CloudJob job = job_of(client, window, {CloudJobKind::verify_window, window.window},
+                        window.remaining, now);
   job.with_guess = window.with_guess;
-  job.remaining = window.remaining;
-  job.ready_ms = now;
-  job.sent_ms = window.sent_ms;
-  job.epoch = window.epoch;
   return job;
 }
 
 CloudJob to_job(std::int64_t client, const ContextResync& resync, double now) {
-  CloudJob job;
-  job.shape = {CloudJobKind::prefill, resync.new_tokens};
-  job.client = client;
-  job.request = resync.request;
-  job.remaining = resync.remaining;
+  CloudJob job =
+      job_of(client, resync, {CloudJobKind::prefill, resync.new_tokens}, resync.remaining, now);
   job.cached_tokens = resync.cached_tokens;
   job.resync = true;
-  job.ready_ms = now;
-  job.sent_ms = resync.sent_ms;
-  job.epoch = resync.epoch;
   return job;
 }
 }  // namespace
