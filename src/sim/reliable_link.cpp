@@ -149,6 +149,8 @@ bool ReliableLink::finish_by(const Sending& sending, double deadline_ms) {
     sending.comm->wait_for(std::max(0.0, deadline_ms - now_ms()) * 1e-3);
     return true;
   } catch (const simgrid::TimeoutException&) {
+    // Finished at the deadline itself: delivered (the cloud owns the message now).
+    if (sending.comm->get_state() == simgrid::s4u::Activity::State::FINISHED) return true;
     sending.comm->cancel();  // given up on: the cloud never gets it
   } catch (const simgrid::NetworkFailureException&) {
   }
