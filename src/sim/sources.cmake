@@ -4,6 +4,7 @@ set(DSDSI_SIM_SOURCES
   src/sim/cloud_receiver.cpp
   src/sim/cloud_verifier.cpp
   src/sim/edge_client.cpp
+  src/sim/edge_fallback.cpp
   src/sim/job_queue.cpp
   src/sim/platform_file.cpp
   src/sim/platform_layout.cpp
