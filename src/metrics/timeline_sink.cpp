@@ -90,6 +90,17 @@ void TimelineSink::on_request(const RequestRecord& r) {
       at(server, interval_of(r.last_token_ms)).delivered += static_cast<double>(r.output_tokens);
     }
   }
+  // A request the device finished on its own (`on_failure: local`) had no last round to end its
+  // KV reservation: it ends with the request (the server frees it when the device's notice
+  // arrives, some half a round trip later).
+  if (!r.local_spans.empty()) {
+    const auto held = admitted_.find(std::make_pair(r.client, r.request));
+    if (held != admitted_.end()) {
+      add_area(server, held->second.first, r.last_token_ms,
+               static_cast<double>(held->second.second), &Interval::kv_area);
+      admitted_.erase(held);
+    }
+  }
   // ... and decoded on the device after a failure: each period's tokens spread evenly over it.
   for (const RequestRecord::LocalSpan& span : r.local_spans) {
     add_area(server, span.from_ms, span.to_ms, 1.0, &Interval::fallback_area);
