@@ -93,14 +93,7 @@ void TimelineSink::on_request(const RequestRecord& r) {
   // A request the device finished on its own (`on_failure: local`) had no last round to end its
   // KV reservation: it ends with the request (the server frees it when the device's notice
   // arrives, some half a round trip later).
-  if (!r.local_spans.empty()) {
-    const auto held = admitted_.find(std::make_pair(r.client, r.request));
-    if (held != admitted_.end()) {
-      add_area(server, held->second.first, r.last_token_ms,
-               static_cast<double>(held->second.second), &Interval::kv_area);
-      admitted_.erase(held);
-    }
-  }
+  if (!r.local_spans.empty()) end_reservation(server, {r.client, r.request}, r.last_token_ms);
   // ... and decoded on the device after a failure: each period's tokens spread evenly over it.
   for (const RequestRecord::LocalSpan& span : r.local_spans) {
     add_area(server, span.from_ms, span.to_ms, 1.0, &Interval::fallback_area);
@@ -123,24 +116,23 @@ void TimelineSink::on_round(const RoundRecord& r) {
   if (r.kind == RoundKind::prefill || r.kind == RoundKind::resync) {
     // A re-synchronisation admits the request again (the server had dropped it): the earlier
     // reservation ends here.
-    const auto held = admitted_.find(request);
-    if (held != admitted_.end()) {
-      add_area(r.server, held->second.first, r.verify_start_ms,
-               static_cast<double>(held->second.second), &Interval::kv_area);
-    }
+    end_reservation(r.server, request, r.verify_start_ms);
     admitted_[request] = {r.verify_start_ms, r.kv_tokens};
   } else {
     at(r.server, interval_of(r.verify_end_ms)).committed += r.committed;
   }
-  if (r.last) {
-    // The request's KV reservation: from its admission (its prefill's batch) to its last job.
-    const auto found = admitted_.find(request);
-    if (found != admitted_.end()) {
-      add_area(r.server, found->second.first, r.verify_end_ms,
-               static_cast<double>(found->second.second), &Interval::kv_area);
-      admitted_.erase(found);
-    }
-  }
+  // The request's KV reservation: from its admission (its prefill's batch) to its last job.
+  if (r.last) end_reservation(r.server, request, r.verify_end_ms);
+}
+
+void TimelineSink::end_reservation(std::int64_t server,
+                                   const std::pair<std::int64_t, std::int64_t>& request,
+                                   double end_ms) {
+  const auto held = admitted_.find(request);
+  if (held == admitted_.end()) return;
+  add_area(server, held->second.first, end_ms, static_cast<double>(held->second.second),
+           &Interval::kv_area);
+  admitted_.erase(held);
 }
 
 void TimelineSink::on_batch(const BatchRecord& r) {

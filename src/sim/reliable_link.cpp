@@ -57,6 +57,13 @@ void ReliableLink::receive_downlink() {
   }
 }
 
+std::unique_ptr<RoundReply> ReliableLink::take_arrival() {
+  Arrival arrival = std::move(arrived_.front());
+  arrived_.pop_front();
+  if (down_jitter_ != nullptr) spend_ms(down_jitter_->delivery_ms(arrival.finish_ms) - now_ms());
+  return std::move(arrival.reply);
+}
+
 void ReliableLink::ring() {
   if (waiting_) {
     waiting_ = false;
@@ -169,11 +176,7 @@ std::unique_ptr<RoundReply> ReliableLink::receive_by(std::int64_t request, std::
                                                      double sent_ms, double deadline_ms) {
   for (;;) {
     while (!arrived_.empty()) {
-      Arrival arrival = std::move(arrived_.front());
-      arrived_.pop_front();
-      if (down_jitter_ != nullptr)
-        spend_ms(down_jitter_->delivery_ms(arrival.finish_ms) - now_ms());
-      std::unique_ptr<RoundReply> reply = std::move(arrival.reply);
+      std::unique_ptr<RoundReply> reply = take_arrival();
       if (reply->request == request && reply->epoch == epoch) return reply;
     }
     if (reply_lost_) {
@@ -200,11 +203,7 @@ std::unique_ptr<RoundReply> ReliableLink::receive(std::int64_t request, std::int
   for (;;) {
     bool lost = false;
     while (!lost && !arrived_.empty()) {
-      Arrival arrival = std::move(arrived_.front());
-      arrived_.pop_front();
-      if (down_jitter_ != nullptr)
-        spend_ms(down_jitter_->delivery_ms(arrival.finish_ms) - now_ms());
-      std::unique_ptr<RoundReply> reply = std::move(arrival.reply);
+      std::unique_ptr<RoundReply> reply = take_arrival();
       if (reply->request != request) continue;  // an earlier request's, sent again
       if (reply->seq == seq) {
         if (failed_at >= 0) stall_ms_ += now_ms() - failed_at;

@@ -58,6 +58,9 @@ class TimelineSink : public RecordSink {
   void add_area(std::int64_t server, double from, double to, double weight,
                 double Interval::*member);
   void fill_queue_max(double makespan_ms);
+  // Adds the KV area of `request` (client, request) from its admission to end_ms, if admitted.
+  void end_reservation(std::int64_t server, const std::pair<std::int64_t, std::int64_t>& request,
+                       double end_ms);
 
   MeasureWindow window_;
   double step_ms_;

@@ -93,6 +93,8 @@ class ReliableLink {
   void retry_until_sent(simgrid::s4u::Mailbox* to, const UplinkMessage& message, std::int64_t bytes,
                         double failed_at);
   void receive_downlink();
+  // The oldest reply the downlink receiver received, handed over when its jitter delivers it.
+  std::unique_ptr<RoundReply> take_arrival();
   void ring();
   void wait_for_doorbell();
   // Returns at the first of the instants since_ms + k x retry_ms (k = 0, 1, ...), not before
