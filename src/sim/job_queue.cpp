@@ -1,20 +1,40 @@
 #include "dsdsi/sim/job_queue.hpp"
 
+#include <algorithm>
 #include <simgrid/s4u/Engine.hpp>
 
 namespace dsdsi {
 
+namespace {
+bool served_before(const CloudJob& a, const CloudJob& b) {
+  if (a.ready_ms != b.ready_ms) return a.ready_ms < b.ready_ms;
+  return a.client < b.client;
+}
+}  // namespace
+
 JobQueue::JobQueue() : doorbell_(simgrid::s4u::Semaphore::create(0)) {}
 
 void JobQueue::push(const CloudJob& job) {
+  if (!jobs_.empty() && served_before(job, jobs_.back())) {
+    // Sorted lazily (jobs()): thousands of clients can push at one instant in any order.
+    unsorted_from_ms_ = unsorted_ ? std::min(unsorted_from_ms_, job.ready_ms) : job.ready_ms;
+    unsorted_ = true;
+  }
   jobs_.push_back(job);
   ring_if_waiting();
 }
 
-CloudJob JobQueue::pop_front() {
-  CloudJob job = jobs_.front();
-  jobs_.pop_front();
-  return job;
+std::deque<CloudJob>& JobQueue::jobs() {
+  if (unsorted_) {
+    // Jobs are pushed as they become ready, so only those from the earliest out-of-order one's
+    // instant on can be out of order: sort that tail only.
+    const auto from = std::partition_point(jobs_.begin(), jobs_.end(), [&](const CloudJob& j) {
+      return j.ready_ms < unsorted_from_ms_;
+    });
+    std::stable_sort(from, jobs_.end(), served_before);
+    unsorted_ = false;
+  }
+  return jobs_;
 }
 
 void JobQueue::drop_client(std::int64_t client) {

@@ -7,6 +7,11 @@
 // deque fed by one receiver per client keeps arrival order and O(1) operations. Actors are
 // scheduled cooperatively, so the deque needs no lock; a semaphore is used only as a doorbell to
 // wake the verifier when it sleeps, so a busy verifier costs no simcall per job.
+//
+// Jobs that become ready at the same simulated instant are served in client order (then in the
+// order they were pushed), whatever order the engine ran their actors in. SimGrid orders events
+// of the same instant by its own bookkeeping, which any change to how the actors are organised
+// moves; with this rule the simulated outputs depend on the model alone.
 #include <cstddef>
 #include <deque>
 #include <simgrid/s4u/Semaphore.hpp>
@@ -22,11 +27,11 @@ class JobQueue {
   bool empty() const { return jobs_.empty(); }
   std::size_t size() const { return jobs_.size(); }
   const CloudJob& front() const { return jobs_.front(); }
-  CloudJob pop_front();
   // Drops the client's jobs (its device gave up on them: ServerScheduler::cancel).
   void drop_client(std::int64_t client);
-  // The jobs themselves, in arrival order, for the server's scheduler to take from.
-  std::deque<CloudJob>& jobs() { return jobs_; }
+  // The jobs themselves, in arrival order (ties by client), for the server's scheduler to take
+  // from.
+  std::deque<CloudJob>& jobs();
 
   // Blocks until the queue holds a job.
   void wait_nonempty();
@@ -36,6 +41,10 @@ class JobQueue {
  private:
   void ring_if_waiting();
   std::deque<CloudJob> jobs_;
+  // A push broke the (ready_ms, client) order: the jobs ready at `unsorted_from_ms_` or later
+  // are sorted before the scheduler looks at them.
+  bool unsorted_ = false;
+  double unsorted_from_ms_ = 0;
   simgrid::s4u::SemaphorePtr doorbell_;
   bool waiting_ = false;
 };
