@@ -1,9 +1,9 @@
 #include "dsdsi/sim/cloud_receiver.hpp"
 
 #include <memory>
-#include <type_traits>
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u/Actor.hpp>
+#include <type_traits>
 
 #include "dsdsi/sim/cloud_verifier.hpp"
 #include "dsdsi/sim/jittered_receive.hpp"
@@ -38,8 +38,8 @@ CloudJob to_job(std::int64_t client, const PromptUpload& prompt, double now) {
 }
 
 CloudJob to_job(std::int64_t client, const DraftWindow& window, double now) {
-  CloudJob job = job_of(client, window, {CloudJobKind::verify_window, window.window},
-                        window.remaining, now);
+  CloudJob job =
+      job_of(client, window, {CloudJobKind::verify_window, window.window}, window.remaining, now);
   job.with_guess = window.with_guess;
   return job;
 }
@@ -52,6 +52,21 @@ CloudJob to_job(std::int64_t client, const ContextResync& resync, double now) {
   return job;
 }
 }  // namespace
+
+void hand_to_server(std::int64_t client, const UplinkMessage& message, CloudVerifier& server,
+                    ReplyLog& replies) {
+  const double now = now_ms();
+  std::visit(
+      [&](const auto& m) {
+        if (!replies.accept(client, m)) return;
+        if constexpr (std::is_same_v<std::decay_t<decltype(m)>, ContextResync>) {
+          server.resync(client, m, to_job(client, m, now));
+        } else {
+          server.queue().push(to_job(client, m, now));
+        }
+      },
+      message);
+}
 
 void CloudReceiver::operator()() const {
   // A daemon: the engine ends it once every edge client has finished.
@@ -68,17 +83,7 @@ void CloudReceiver::operator()() const {
     } catch (const simgrid::TimeoutException&) {
       continue;  // the same, seen first as the sender's timeout (SimGrid tells both ends)
     }
-    const double now = now_ms();
-    std::visit(
-        [&](const auto& m) {
-          if (!replies_->accept(client_, m)) return;
-          if constexpr (std::is_same_v<std::decay_t<decltype(m)>, ContextResync>) {
-            server_->resync(client_, m, to_job(client_, m, now));
-          } else {
-            server_->queue().push(to_job(client_, m, now));
-          }
-        },
-        *message);
+    hand_to_server(client_, *message, *server_, *replies_);
   }
 }
 

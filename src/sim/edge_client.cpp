@@ -23,8 +23,8 @@ EdgeClient::EdgeClient(EdgeClientSettings settings, RequestSource requests,
       sink_(&sink),
       down_jitter_(down_jitter),
       // Deciding to decode locally needs the reply log and doorbell of a network that can fail.
-      link_(s_.network_can_fail || s_.decode_locally_on_failure, s_.retry_ms, downlink,
-            down_jitter, s_.route) {}
+      link_(s_.network_can_fail || s_.decode_locally_on_failure, s_.retry_ms, downlink, down_jitter,
+            s_.route) {}
 
 RequestDecoding EdgeClient::decoding_for_next_request() {
   switch (s_.mode) {
@@ -63,6 +63,8 @@ void EdgeClient::operator()() {
       const ServerDirectory::Route route = servers_->route_request(s_.client);
       r.record.server = static_cast<std::int64_t>(route.server);
       uplink_ = route.uplink;
+      server_ = route.server;
+      server_host_ = route.host;
     }
     r.decoding = decoding_for_next_request();
     if (s_.context_capacity_tokens &&
@@ -94,8 +96,17 @@ void EdgeClient::draft(std::int64_t tokens) const {
   compute_ms(static_cast<double>(tokens) * s_.draft_ms_per_token);
 }
 
+void EdgeClient::draft(std::int64_t tokens, ReliableLink::Sending& prompt) {
+  compute_while_uploading(static_cast<double>(tokens) * s_.draft_ms_per_token, prompt);
+}
+
 void EdgeClient::prefill_draft_model(const Request& r) const {
   compute_ms(static_cast<double>(r.plan.prompt_tokens) * s_.prefill_ms_per_token);
+}
+
+void EdgeClient::prefill_draft_model(const Request& r, ReliableLink::Sending& prompt) {
+  compute_while_uploading(static_cast<double>(r.plan.prompt_tokens) * s_.prefill_ms_per_token,
+                          prompt);
 }
 
 std::unique_ptr<RoundReply> EdgeClient::receive_reply(const Request& r,
@@ -127,7 +138,40 @@ ReliableLink::Sending EdgeClient::upload_prompt(Request& r) {
                          r.decoding,       r.plan.acceptance,    bytes,
                          now_ms()};
   prompt_.epoch = epoch_;
+  if (direct_uplink()) {
+    return {sg4::Comm::sendto_async(sg4::this_actor::get_host(), server_host_,
+                                    static_cast<std::uint64_t>(bytes)),
+            nullptr, nullptr, bytes};
+  }
   return link_.start(uplink_, prompt_, bytes);
+}
+
+void EdgeClient::finish_prompt(ReliableLink::Sending& prompt) {
+  if (!prompt.comm) return;
+  if (direct_uplink()) {
+    prompt.comm->wait();
+    hand_over(prompt_);
+  } else {
+    link_.finish(prompt, prompt_);
+  }
+  prompt.comm = nullptr;
+}
+
+void EdgeClient::compute_while_uploading(double ms, ReliableLink::Sending& prompt) {
+  if (!direct_uplink() || !prompt.comm || !(ms > 0)) {
+    compute_ms(ms);
+    return;
+  }
+  const sg4::ExecPtr computing = start_computing_ms(ms);
+  if (sg4::Activity::wait_any({computing, prompt.comm}) == 1) {
+    hand_over(prompt_);  // it arrived first
+    prompt.comm = nullptr;
+  }
+  computing->wait();
+}
+
+void EdgeClient::hand_over(const UplinkMessage& message) {
+  servers_->deliver(s_.client, server_, message);
 }
 
 std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
@@ -143,10 +187,8 @@ std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
 }
 
 void EdgeClient::receive_cloud_decoding(Request& r) {
-  // Two statements: the message to send again must be read after upload_prompt() has set it
-  // (the order in which a call's arguments are evaluated is unspecified).
-  const ReliableLink::Sending prompt = upload_prompt(r);
-  link_.finish(prompt, prompt_);
+  ReliableLink::Sending prompt = upload_prompt(r);
+  finish_prompt(prompt);
   // A lost reply: the prompt again, saying which replies are missing (the cloud does not
   // prefill twice).
   const auto again = [&] {
@@ -176,7 +218,10 @@ DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_g
   r.record.bytes_up += bytes;
   const DraftWindow message{r.record.request, window, with_guess,      remaining,
                             now_ms(),         bytes,  r.record.rounds, epoch_};
-  if (wait_for_delivery) {
+  if (wait_for_delivery && direct_uplink()) {
+    sg4::Comm::sendto(sg4::this_actor::get_host(), server_host_, static_cast<std::uint64_t>(bytes));
+    hand_over(message);
+  } else if (wait_for_delivery) {
     link_.send(uplink_, message, bytes);
   } else {
     link_.send_detached(uplink_, message, bytes);
@@ -188,12 +233,12 @@ DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_g
 // the cloud's prefill overlap with the edge's own prefill and first window.
 void EdgeClient::decode_sync(Request& r) {
   ReliableLink::Sending prompt = upload_prompt(r);
-  prefill_draft_model(r);
+  prefill_draft_model(r, prompt);
   std::int64_t remaining = r.plan.output_tokens;
   while (remaining > 0) {
     const auto window = next_window(remaining);
     const double draft_start = now_ms();
-    draft(window);
+    draft(window, prompt);
     const double draft_ms = now_ms() - draft_start;
     if (s_.decode_locally_on_failure) {
       const double sent = now_ms();
@@ -207,10 +252,7 @@ void EdgeClient::decode_sync(Request& r) {
           {window, reply->accepted, reply->committed, draft_ms, now_ms() - sent});
       continue;
     }
-    if (prompt.comm) {
-      link_.finish(prompt, prompt_);  // a window must not overtake its prompt
-      prompt.comm = nullptr;
-    }
+    finish_prompt(prompt);  // a window must not overtake its prompt
     const double sent = now_ms();
     const DraftWindow sent_window = send_window(r, window, false, remaining, true);
     const std::unique_ptr<RoundReply> reply =
@@ -235,7 +277,7 @@ void EdgeClient::decode_pipelined(Request& r) {
   draft(window);
   const bool local = s_.decode_locally_on_failure;
   if (!local) {
-    link_.finish(prompt, prompt_);
+    finish_prompt(prompt);
   } else if (!prompt_through(r, prompt, now_ms() + verdict_timeout_ms())) {
     remaining = decode_locally(r, remaining, window);
     if (remaining == 0) return;

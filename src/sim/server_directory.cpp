@@ -18,7 +18,12 @@ ServerDirectory::Route ServerDirectory::route_request(std::int64_t client) {
   const std::size_t server = router_.choose(outstanding_);
   ++outstanding_[server];
   servers_[server].verifier->stats().on_request_routed();
-  return {server, uplink(client, server)};
+  return {server, direct_ ? nullptr : uplink(client, server), servers_[server].host};
+}
+
+void ServerDirectory::deliver(std::int64_t client, std::size_t server,
+                              const UplinkMessage& message) {
+  hand_to_server(client, message, *servers_[server].verifier, *replies_);
 }
 
 sg4::Mailbox* ServerDirectory::uplink(std::int64_t client, std::size_t server) {
@@ -29,8 +34,9 @@ sg4::Mailbox* ServerDirectory::uplink(std::int64_t client, std::size_t server) {
   sg4::Mailbox* mailbox = sg4::Mailbox::by_name(name);
   // The receiver is a daemon: the engine ends it once every edge client has finished. It starts
   // at the current simulated time, so the first upload waits for nothing.
-  JitterLine* jitter =
-      uplink_jitter_ == nullptr ? nullptr : (*uplink_jitter_)[static_cast<std::size_t>(client)].get();
+  JitterLine* jitter = uplink_jitter_ == nullptr
+                           ? nullptr
+                           : (*uplink_jitter_)[static_cast<std::size_t>(client)].get();
   sg4::Actor::create("receiver-" + std::to_string(client) + "-" + std::to_string(server),
                      servers_[server].host,
                      CloudReceiver(client, mailbox, *servers_[server].verifier, jitter, *replies_))

@@ -160,6 +160,12 @@ double Simulation::run(RecordSink& sink) {
   // done), and the directory through which clients reach them.
   ServerDirectory directory(scenario_.cloud.routing, scenario_.seed);
   directory.set_uplink_jitter(&jitter.up);
+  // One actor per client where the device can hand its uploads over itself: it waits for each
+  // to arrive (not dsd_pipelined's detached windows), an arrival is a delivery (no jitter), and
+  // nothing is lost or given up on. Elsewhere a CloudReceiver per client and server.
+  directory.set_direct_uplinks(scenario_.mode != DecodingMode::dsd_pipelined &&
+                               !has_jitter(scenario_.network.jitter_ms) && !network_can_fail_ &&
+                               scenario_.edge.on_failure != kOnFailureLocal);
   ReplyLog replies(downlinks, network_can_fail_);
   directory.set_reply_log(&replies);
   const auto acceptance =

@@ -95,7 +95,8 @@ TEST(BatchingSim, JobsArrivingTogetherAreTakenInClientOrder) {
   // arrival instant -> (client, batch) of every job that arrived then
   std::map<std::string, std::vector<std::pair<long, long>>> arrivals;
   for (const auto& r : dsdsi::test::read_csv(dir.path() / "out" / "rounds.csv")) {
-    arrivals[r.at("arrive_ms")].emplace_back(std::stol(r.at("client")), std::stol(r.at("batch_id")));
+    arrivals[r.at("arrive_ms")].emplace_back(std::stol(r.at("client")),
+                                             std::stol(r.at("batch_id")));
   }
   std::size_t cut_instants = 0;  // instants whose jobs went into more than one batch
   for (auto& [instant, jobs] : arrivals) {

@@ -35,7 +35,7 @@ struct EdgeClientSettings {
   std::optional<std::int64_t> context_capacity_tokens;
   // The network can fail (outages, state profiles): messages go through ReliableLink's retries.
   bool network_can_fail = false;
-  double retry_ms = 0;                           // `edge.resilience.retry_ms`
+  double retry_ms = 0;  // `edge.resilience.retry_ms`
   // `on_failure: local`: DSD requests decode on the device when a verdict is later than
   // timeout_ms or the route is down (EdgeClient::decode_locally).
   bool decode_locally_on_failure = false;
@@ -72,8 +72,20 @@ class EdgeClient {
   void decode_pipelined(Request& r);
 
   ReliableLink::Sending upload_prompt(Request& r);
+  // Waits until the prompt's upload (started by upload_prompt) has arrived, if it has not yet.
+  void finish_prompt(ReliableLink::Sending& prompt);
+  // Computes for `ms`. With a direct uplink, a prompt still on its way is handed to the server
+  // the moment it arrives, even while the device computes.
+  void compute_while_uploading(double ms, ReliableLink::Sending& prompt);
+  // Direct uplink (ServerDirectory::set_direct_uplinks): no receiver on the server's host, the
+  // device hands each upload over when its transfer ends.
+  bool direct_uplink() const { return servers_ != nullptr && uplink_ == nullptr; }
+  void hand_over(const UplinkMessage& message);
   void prefill_draft_model(const Request& r) const;
   void draft(std::int64_t tokens) const;
+  // The same while the request's prompt may still be on its way (compute_while_uploading).
+  void prefill_draft_model(const Request& r, ReliableLink::Sending& prompt);
+  void draft(std::int64_t tokens, ReliableLink::Sending& prompt);
   // The request's next reply, handed over when the jitter delivers it; `again` sends again the
   // message it answers when the network lost one of them (ReliableLink).
   std::unique_ptr<RoundReply> receive_reply(const Request& r, const std::function<void()>& again);
@@ -110,12 +122,14 @@ class EdgeClient {
   RequestSource requests_;
   std::unique_ptr<SpeculationPolicy> policy_;  // null in the modes without edge drafting
   ServerDirectory* servers_;
-  simgrid::s4u::Mailbox* uplink_ = nullptr;  // to the server of the current request
+  simgrid::s4u::Mailbox* uplink_ = nullptr;    // to the server of the current request
+  std::size_t server_ = 0;                     // the server of the current request
+  simgrid::s4u::Host* server_host_ = nullptr;  // and its host
   simgrid::s4u::Mailbox* downlink_;
   RecordSink* sink_;
   JitterLine* down_jitter_;
   ReliableLink link_;
-  PromptUpload prompt_;  // the current request's, to send it again
+  PromptUpload prompt_;     // the current request's, to send it again
   std::int64_t epoch_ = 0;  // re-synchronisations so far (sim/messages.hpp, ContextResync)
   bool finished_ = false;
 };

@@ -1,7 +1,8 @@
 #pragma once
 // The cloud as the edge clients see it: the servers, the router in front of them, and the
-// connection of each client to each server (a mailbox with a CloudReceiver on the server's
-// host, created the first time the client is routed there).
+// connection of each client to each server: a mailbox with a CloudReceiver on the server's
+// host, created the first time the client is routed there, or, with direct uplinks, nothing:
+// the device sends host to host and hands each upload to the server when it arrives (deliver).
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "dsdsi/model/jitter_line.hpp"
 #include "dsdsi/model/request_router.hpp"
 #include "dsdsi/sim/job_queue.hpp"
+#include "dsdsi/sim/messages.hpp"
 #include "dsdsi/sim/reply_log.hpp"
 #include "dsdsi/sim/server_stats.hpp"
 
@@ -33,12 +35,20 @@ class ServerDirectory {
   void set_reply_log(ReplyLog* log) { replies_ = log; }
   ReplyLog& replies() { return *replies_; }
 
+  // Direct uplinks (set before any client starts): no CloudReceiver actors. Only for devices
+  // that wait for each upload to arrive and can hand it over the moment it does: a network that
+  // cannot fail, no uplink jitter, no detached uploads (Simulation decides).
+  void set_direct_uplinks(bool direct) { direct_ = direct; }
+
   struct Route {
     std::size_t server = 0;
-    simgrid::s4u::Mailbox* uplink = nullptr;
+    simgrid::s4u::Mailbox* uplink = nullptr;  // null with direct uplinks
+    simgrid::s4u::Host* host = nullptr;       // the server's
   };
   // Picks the server for a client's new request and counts it as outstanding there.
   Route route_request(std::int64_t client);
+  // Direct uplinks: an upload of `client` has just arrived at `server` (CloudReceiver's work).
+  void deliver(std::int64_t client, std::size_t server, const UplinkMessage& message);
   // The server has run the request's last round.
   void request_done(std::size_t server) { --outstanding_[server]; }
   // A request the server had finished goes on (its device decoded on its own: ContextResync).
@@ -46,6 +56,7 @@ class ServerDirectory {
 
  private:
   ReplyLog* replies_ = nullptr;
+  bool direct_ = false;
   struct Server {
     simgrid::s4u::Host* host;
     CloudVerifier* verifier;
