@@ -5,6 +5,7 @@
 #include "dsdsi/model/payload.hpp"
 #include "dsdsi/model/round_logic.hpp"
 #include "dsdsi/sim/messages.hpp"
+#include "dsdsi/sim/platform_layout.hpp"
 #include "dsdsi/sim/sim_clock.hpp"
 
 namespace dsdsi {
@@ -28,7 +29,8 @@ CloudVerifier::CloudVerifier(const Scenario& scenario, std::int64_t server, doub
       scheduler_(scenario.cloud.max_batch, scenario.cloud.kv_capacity_tokens,
                  scenario.cloud.max_batched_tokens),
       stats_(scenario.cloud.max_batch),
-      finished_(static_cast<std::size_t>(scenario.workload.clients), -1) {}
+      finished_(static_cast<std::size_t>(scenario.workload.clients), -1),
+      computing_is_execution_(computing_is_execution(scenario)) {}
 
 void CloudVerifier::resync(std::int64_t client, const ContextResync& message, const CloudJob& job) {
   // The context the device thinks the server holds is prefilled again if the server does not
@@ -81,7 +83,7 @@ void CloudVerifier::operator()() {
     }
     const BatchPrice price = cost_.price(shapes, speed_);
     const double start = now_ms();
-    compute_ms(price.ms);  // the GPU is busy (and draws busy power) for the batch
+    compute_ms(price.ms, computing_is_execution_);  // the GPU is busy (draws busy power)
     const double end = now_ms();
     const std::int64_t id = next_batch_id_++;
     const auto size = static_cast<std::int64_t>(batch.size());

@@ -93,7 +93,7 @@ void EdgeClient::operator()() {
 }
 
 void EdgeClient::draft(std::int64_t tokens) const {
-  compute_ms(static_cast<double>(tokens) * s_.draft_ms_per_token);
+  compute_ms(static_cast<double>(tokens) * s_.draft_ms_per_token, s_.computing_is_execution);
 }
 
 void EdgeClient::draft(std::int64_t tokens, ReliableLink::Sending& prompt) {
@@ -101,7 +101,8 @@ void EdgeClient::draft(std::int64_t tokens, ReliableLink::Sending& prompt) {
 }
 
 void EdgeClient::prefill_draft_model(const Request& r) const {
-  compute_ms(static_cast<double>(r.plan.prompt_tokens) * s_.prefill_ms_per_token);
+  compute_ms(static_cast<double>(r.plan.prompt_tokens) * s_.prefill_ms_per_token,
+             s_.computing_is_execution);
 }
 
 void EdgeClient::prefill_draft_model(const Request& r, ReliableLink::Sending& prompt) {
@@ -159,15 +160,19 @@ void EdgeClient::finish_prompt(ReliableLink::Sending& prompt) {
 
 void EdgeClient::compute_while_uploading(double ms, ReliableLink::Sending& prompt) {
   if (!direct_uplink() || !prompt.comm || !(ms > 0)) {
-    compute_ms(ms);
+    compute_ms(ms, s_.computing_is_execution);
     return;
   }
-  const sg4::ExecPtr computing = start_computing_ms(ms);
-  if (sg4::Activity::wait_any({computing, prompt.comm}) == 1) {
-    hand_over(prompt_);  // it arrived first
+  BackgroundComputation computing(ms, s_.computing_is_execution);
+  // Wakes when the prompt arrives or the computation ends, whichever is first.
+  const bool arrived = s_.computing_is_execution
+                           ? sg4::Activity::wait_any({computing.execution(), prompt.comm}) == 1
+                           : sg4::Activity::wait_any_for({prompt.comm}, ms * 1e-3) == 0;
+  if (arrived) {
+    hand_over(prompt_);
     prompt.comm = nullptr;
   }
-  computing->wait();
+  computing.wait();
 }
 
 void EdgeClient::hand_over(const UplinkMessage& message) {
@@ -290,13 +295,13 @@ void EdgeClient::decode_pipelined(Request& r) {
     const std::int64_t predraft = tokens_to_predraft(next_gamma, window, remaining);
     const DraftWindow sent_window = send_window(r, window, predraft > 0, remaining, false);
     const double sent = now_ms();
-    const sg4::ExecPtr predrafting =
-        start_computing_ms(static_cast<double>(predraft) * s_.draft_ms_per_token);
+    BackgroundComputation predrafting(static_cast<double>(predraft) * s_.draft_ms_per_token,
+                                      s_.computing_is_execution);
     const std::unique_ptr<RoundReply> reply =
         local ? link_.receive_by(r.record.request, epoch_, sent, sent + verdict_timeout_ms())
               : receive_reply(r, [&] { send_again(r, sent_window, sent_window.wire_bytes); });
     if (!reply) {  // local: the device gives up on the verdict, and its pre-drafting
-      if (predrafting && !predrafting->test()) predrafting->cancel();
+      predrafting.stop();
       remaining = decode_locally(r, remaining, window);
       if (remaining == 0) break;
       window = next_window(remaining);
@@ -309,11 +314,11 @@ void EdgeClient::decode_pipelined(Request& r) {
     if (reply->bonus_guessed && remaining > 0) {
       window = window_size(next_gamma, remaining);
       draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
-      if (predrafting) predrafting->wait();  // finish drafting the window already started
+      predrafting.wait();  // finish drafting the window already started
       continue;
     }
     // The pre-drafted tokens are of no use (a wrong prefix, or the request is done): stop.
-    if (predrafting && !predrafting->test()) predrafting->cancel();
+    predrafting.stop();
     if (remaining == 0) break;
     window = next_window(remaining);
     draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;

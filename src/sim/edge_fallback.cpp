@@ -33,8 +33,8 @@ std::unique_ptr<RoundReply> EdgeClient::exchange_window(Request& r, ReliableLink
   if (!prompt_through(r, prompt, deadline)) return nullptr;
   const auto bytes = payload::draft_window_bytes(s_.header_bytes, s_.bytes_per_draft_token, window);
   r.record.bytes_up += bytes;
-  const DraftWindow message{r.record.request, window, false,           remaining,
-                            sent,             bytes,  r.record.rounds, epoch_};
+  const DraftWindow message{r.record.request, window, false, remaining, sent, bytes,
+                            r.record.rounds,  epoch_};
   if (!link_.send_by(uplink_, message, bytes, deadline)) return nullptr;
   return link_.receive_by(r.record.request, epoch_, sent, deadline);
 }

@@ -1,7 +1,7 @@
 #include "dsdsi/sim/platform_layout.hpp"
 
-#include <simgrid/s4u/Link.hpp>
 #include <cstdio>
+#include <simgrid/s4u/Link.hpp>
 #include <vector>
 
 #include "dsdsi/config/input_file.hpp"
@@ -54,6 +54,10 @@ bool measures_energy(const Scenario& s) {
     if (device.watts.given) return true;
   }
   return false;
+}
+
+bool computing_is_execution(const Scenario& s) {
+  return !s.platform_file.empty() || measures_energy(s);
 }
 
 std::string wattage_property(const Wattage& watts) {

@@ -69,7 +69,8 @@ PlatformLayout build_star_platform(const Scenario& s) {
   for (std::int64_t i = 0; i < s.cloud.servers; ++i) {
     const std::string name = s.cloud.servers == 1 ? "cloud" : "cloud-" + std::to_string(i);
     sg4::Host* host = zone->create_host(name, kHostFlops);
-    if (s.cloud.watts.given) host->set_property("wattage_per_state", wattage_property(s.cloud.watts));
+    if (s.cloud.watts.given)
+      host->set_property("wattage_per_state", wattage_property(s.cloud.watts));
     host->seal();
     const sg4::Link* link =
         zone->create_split_duplex_link(name + "-link", s.network.cloud_link_gbps * 1e9 / 8)

@@ -46,12 +46,12 @@ TEST(EnergySim, EdgeArEnergyIsTokensTimesDraftTimeTimesBusyPower) {
 TEST(EnergySim, DsdSyncEdgeEnergyIsDraftingAtBusyPowerAndWaitingAtIdlePower) {
   TempDir dir;
   const double t_de = 16, rtt = 50, t_v = 20, busy = 15, idle = 5, gamma = 4;
-  const auto s = run_and_summarize(
-      quickstart(),
-      {"edge.draft_ms_per_token=16", "edge.watts_busy=15", "edge.watts_idle=5",
-       "cloud.watts_busy=700", "cloud.watts_idle=100", "workload.requests_per_client=1",
-       "workload.output_tokens=20000"},
-      dir.path() / "out");
+  const auto s =
+      run_and_summarize(quickstart(),
+                        {"edge.draft_ms_per_token=16", "edge.watts_busy=15", "edge.watts_idle=5",
+                         "cloud.watts_busy=700", "cloud.watts_idle=100",
+                         "workload.requests_per_client=1", "workload.output_tokens=20000"},
+                        dir.path() / "out");
   ASSERT_FALSE(s.empty());
   const double rounds = s.at("rounds").get<double>();
   const double edge_j = s.at("edge_energy_j").get<double>();
@@ -97,11 +97,11 @@ TEST(EnergySim, PipelinedEdgeEnergyCountsDiscardedPredraftingAsBusy) {
 // Without wattage nothing is measured, and the summary says so with nulls, not zeros.
 TEST(EnergySim, WithoutWattageEnergyIsNull) {
   TempDir dir;
-  const auto s = run_and_summarize(quickstart(), {"workload.requests_per_client=1"},
-                                   dir.path() / "out");
+  const auto s =
+      run_and_summarize(quickstart(), {"workload.requests_per_client=1"}, dir.path() / "out");
   ASSERT_FALSE(s.empty());
-  for (const char* key : {"edge_energy_j", "edge_j_per_token", "cloud_energy_j",
-                          "cloud_j_per_token"}) {
+  for (const char* key :
+       {"edge_energy_j", "edge_j_per_token", "cloud_energy_j", "cloud_j_per_token"}) {
     EXPECT_TRUE(s.at(key).is_null()) << key;
   }
 }
@@ -153,8 +153,8 @@ namespace {
 // host's device class.
 TEST(EnergySim, InspectShowsWattageAndDeviceClass) {
   const auto run = dsdsi::test::run_dsdsi(
-      {"platform", "inspect",
-       source_path("tests/data/platforms/energy-two-devices.xml").string(), "--json"});
+      {"platform", "inspect", source_path("tests/data/platforms/energy-two-devices.xml").string(),
+       "--json"});
   ASSERT_EQ(run.exit_code, 0) << run.output;
   const auto facts = nlohmann::json::parse(run.output);
   EXPECT_EQ(facts.at("cloud_hosts").at(0).at("wattage_per_state"), "100:700:700");
@@ -167,3 +167,29 @@ TEST(EnergySim, InspectShowsWattageAndDeviceClass) {
 }
 
 }  // namespace
+
+// Without powers computing is a sleep, with them an execution (sim/sim_clock.hpp): the times
+// must not tell them apart. 40 clients in lock step (ties), batches of 8, three requests each,
+// in every mode that computes on both sides: rounds.csv and requests.csv byte for byte.
+TEST(EnergySim, ComputingAsASleepGivesTheTimesOfAnExecution) {
+  for (const std::string mode : {"dsd_sync", "dsd_pipelined", "cloud_ar", "colocated_sd"}) {
+    TempDir dir;
+    const std::vector<std::string> common = {"mode=" + mode, "workload.clients=40",
+                                             "workload.requests_per_client=3", "cloud.max_batch=8",
+                                             "cloud.batch_window_ms=3"};
+    std::vector<std::string> powered = common;
+    for (const std::string watts : {"edge.watts_busy=5", "edge.watts_idle=1",
+                                    "cloud.watts_busy=700", "cloud.watts_idle=100"}) {
+      powered.push_back(watts);
+    }
+    const auto slept = run_and_summarize(quickstart(), common, dir.path() / "sleep");
+    const auto executed = run_and_summarize(quickstart(), powered, dir.path() / "exec");
+    ASSERT_TRUE(slept["edge_energy_j"].is_null()) << mode;  // no powers: computing is a sleep
+    ASSERT_FALSE(executed["edge_energy_j"].is_null()) << mode;
+    for (const std::string file : {"rounds.csv", "requests.csv"}) {
+      EXPECT_EQ(dsdsi::test::read_text(dir.path() / "sleep" / file),
+                dsdsi::test::read_text(dir.path() / "exec" / file))
+          << mode << " " << file;
+    }
+  }
+}

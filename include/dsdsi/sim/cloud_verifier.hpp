@@ -62,6 +62,7 @@ class CloudVerifier {
   // By client: the request whose last round this server ran (-1: none, or re-opened), so that a
   // request the device also ends on its own is not counted done twice.
   std::vector<std::int64_t> finished_;
+  bool computing_is_execution_;  // or a sleep of the same length (sim/sim_clock.hpp)
 };
 
 }  // namespace dsdsi

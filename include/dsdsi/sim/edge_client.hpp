@@ -41,6 +41,9 @@ struct EdgeClientSettings {
   bool decode_locally_on_failure = false;
   double timeout_ms = 0;
   std::vector<const simgrid::s4u::Link*> route;  // what the device watches of its connection
+  // Drafting and prefilling are executions on the device's host, or sleeps where nothing can
+  // tell the difference (computing_is_execution, sim/sim_clock.hpp).
+  bool computing_is_execution = true;
 };
 
 class EdgeClient {

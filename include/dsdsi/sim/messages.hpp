@@ -64,7 +64,7 @@ struct RoundReply {
   std::int64_t committed = 0;
   bool bonus_guessed = false;
   std::int64_t wire_bytes = 0;
-  std::int64_t seq = 0;  // the request's replies before this one (a reply sent again is known)
+  std::int64_t seq = 0;    // the request's replies before this one (a reply sent again is known)
   std::int64_t epoch = 0;  // of the job it answers: a device ignores replies of older epochs
 };
 

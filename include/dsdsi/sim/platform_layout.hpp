@@ -46,6 +46,11 @@ void configure_network_model(NetworkModel model);
 // the platform file declares wattage_per_state. SimGrid's energy plugin must then be initialised
 // before the platform is built.
 bool measures_energy(const Scenario& scenario);
+// Whether drafting, prefilling and verifying must be SimGrid executions (sim/sim_clock.hpp):
+// with the energy plugin (busy power), and on a platform file (hosts may be shared by several
+// clients, or follow a speed profile). On the generated star without powers each host computes
+// for one actor at a constant speed, so a sleep of the same length is the same.
+bool computing_is_execution(const Scenario& scenario);
 // Whether some link's latency follows a profile (network.trace.latency_file, a latency_file).
 bool uses_latency_profiles(const Scenario& scenario);
 // Whether some link can go off (network.outages, a link's state_file): messages may be lost.
