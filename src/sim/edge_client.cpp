@@ -14,7 +14,8 @@ namespace sg4 = simgrid::s4u;
 
 EdgeClient::EdgeClient(EdgeClientSettings settings, RequestSource requests,
                        std::unique_ptr<SpeculationPolicy> policy, ServerDirectory* servers,
-                       sg4::Mailbox* downlink, RecordSink& sink, JitterLine* down_jitter)
+                       sg4::Mailbox* downlink, RecordSink& sink, JitterLine* down_jitter,
+                       ReplyInbox* inbox)
     : s_(settings),
       requests_(std::move(requests)),
       policy_(std::move(policy)),
@@ -24,7 +25,7 @@ EdgeClient::EdgeClient(EdgeClientSettings settings, RequestSource requests,
       down_jitter_(down_jitter),
       // Deciding to decode locally needs the reply log and doorbell of a network that can fail.
       link_(s_.network_can_fail || s_.decode_locally_on_failure, s_.retry_ms, downlink, down_jitter,
-            s_.route) {}
+            s_.route, inbox) {}
 
 RequestDecoding EdgeClient::decoding_for_next_request() {
   switch (s_.mode) {

@@ -14,10 +14,12 @@ namespace dsdsi {
 namespace sg4 = simgrid::s4u;
 
 ReliableLink::ReliableLink(bool can_fail, double retry_ms, sg4::Mailbox* downlink,
-                           JitterLine* down_jitter, std::vector<const sg4::Link*> route)
+                           JitterLine* down_jitter, std::vector<const sg4::Link*> route,
+                           ReplyInbox* inbox)
     : can_fail_(can_fail),
       retry_ms_(retry_ms),
       downlink_(downlink),
+      inbox_(inbox),
       down_jitter_(down_jitter),
       route_(std::move(route)),
       doorbell_(can_fail ? sg4::Semaphore::create(0) : nullptr) {}
@@ -26,8 +28,9 @@ ReliableLink::~ReliableLink() { LinkStates::unwatch(this); }
 
 void ReliableLink::open() {
   if (!can_fail_) {
-    // Replies must start moving when the cloud sends them, even while the device is drafting.
-    downlink_->set_receiver(sg4::Actor::self());
+    // Replies must start moving when the cloud sends them, even while the device is drafting
+    // (an inbox's do: the verifier starts them).
+    if (inbox_ == nullptr) downlink_->set_receiver(sg4::Actor::self());
     return;
   }
   LinkStates::watch_failures(route_, this, [this] { ring(); });
@@ -37,7 +40,7 @@ void ReliableLink::open() {
 }
 
 void ReliableLink::close() {
-  if (!can_fail_) downlink_->set_receiver(nullptr);
+  if (!can_fail_ && inbox_ == nullptr) downlink_->set_receiver(nullptr);
 }
 
 // The device's receiver: takes every reply as it arrives (it is the downlink's permanent
@@ -197,7 +200,10 @@ bool ReliableLink::route_failed_since(double t_ms) const {
 
 std::unique_ptr<RoundReply> ReliableLink::receive(std::int64_t request, std::int64_t seq,
                                                   const std::function<void()>& again) {
-  if (!can_fail_) return receive_delivered<RoundReply>(downlink_, down_jitter_);
+  if (!can_fail_) {
+    return inbox_ != nullptr ? inbox_->take()
+                             : receive_delivered<RoundReply>(downlink_, down_jitter_);
+  }
   double sent_ms = now_ms();
   double failed_at = -1;
   for (;;) {

@@ -1,5 +1,7 @@
 #include "dsdsi/sim/reply_log.hpp"
 
+#include <simgrid/s4u/Actor.hpp>
+
 namespace dsdsi {
 
 ReplyLog::ReplyLog(std::vector<simgrid::s4u::Mailbox*> downlinks, bool network_can_fail)
@@ -50,6 +52,11 @@ void ReplyLog::send(std::int64_t client, RoundReply reply) {
 }
 
 void ReplyLog::put(std::int64_t client, const RoundReply& reply) {
+  const auto c = static_cast<std::size_t>(client);
+  if (inboxes_ != nullptr) {  // sent from the verifier's host
+    (*inboxes_)[c].post(simgrid::s4u::this_actor::get_host(), client_hosts_[c], reply);
+    return;
+  }
   auto* message = new RoundReply(reply);
   downlinks_[static_cast<std::size_t>(client)]
       ->put_init(message, static_cast<std::uint64_t>(reply.wire_bytes))

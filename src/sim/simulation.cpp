@@ -161,13 +161,20 @@ double Simulation::run(RecordSink& sink) {
   // done), and the directory through which clients reach them.
   ServerDirectory directory(scenario_.cloud.routing, scenario_.seed);
   directory.set_uplink_jitter(&jitter.up);
-  // One actor per client where the device can hand its uploads over itself: it waits for each
-  // to arrive (not dsd_pipelined's detached windows), an arrival is a delivery (no jitter), and
-  // nothing is lost or given up on. Elsewhere a CloudReceiver per client and server.
-  directory.set_direct_uplinks(scenario_.mode != DecodingMode::dsd_pipelined &&
-                               !has_jitter(scenario_.network.jitter_ms) && !network_can_fail_ &&
-                               scenario_.edge.on_failure != kOnFailureLocal);
+  // Direct connections where an arrival is a delivery (no jitter) and nothing is lost or given
+  // up on. Uplinks: one actor per client where the device can hand its uploads over itself (it
+  // waits for each to arrive: not dsd_pipelined's detached windows); elsewhere a CloudReceiver
+  // per client and server. Downlinks: replies host to host into each client's inbox.
+  const bool direct = !has_jitter(scenario_.network.jitter_ms) && !network_can_fail_ &&
+                      scenario_.edge.on_failure != kOnFailureLocal;
+  directory.set_direct_uplinks(direct && scenario_.mode != DecodingMode::dsd_pipelined);
   ReplyLog replies(downlinks, network_can_fail_);
+  std::vector<ReplyInbox> inboxes(direct ? clients : 0);
+  if (direct) {
+    std::vector<sg4::Host*> hosts;
+    for (const ClientPlacement& place : layout_.clients) hosts.push_back(place.host);
+    replies.use_inboxes(&inboxes, std::move(hosts));
+  }
   directory.set_reply_log(&replies);
   const auto acceptance =
       make_acceptance_model(scenario_.speculation.acceptance, scenario_.workload.clients);
@@ -204,7 +211,7 @@ double Simulation::run(RecordSink& sink) {
         RequestSource(workload, static_cast<std::int64_t>(c), scenario_.seed,
                       scenario_.measure.horizon_ms, schedule ? &*schedule : nullptr),
         client_policy(place, shared_context), verifiers.empty() ? nullptr : &directory,
-        downlinks[c], sink, jitter.down[c].get()));
+        downlinks[c], sink, jitter.down[c].get(), direct ? &inboxes[c] : nullptr));
     sg4::Actor::create(
         "client-" + std::to_string(c), place.host,
         [e = edges.back().get(), &makespan_ms, &host = edge_hosts[place.host], h = place.host] {

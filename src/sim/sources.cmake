@@ -10,6 +10,7 @@ set(DSDSI_SIM_SOURCES
   src/sim/platform_layout.cpp
   src/sim/link_states.cpp
   src/sim/reliable_link.cpp
+  src/sim/reply_inbox.cpp
   src/sim/reply_log.cpp
   src/sim/server_directory.cpp
   src/sim/server_stats.cpp

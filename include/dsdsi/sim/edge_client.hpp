@@ -48,10 +48,12 @@ struct EdgeClientSettings {
 
 class EdgeClient {
  public:
-  // `servers` is null in edge_ar (no cloud); `down_jitter` is null when messages have no jitter.
+  // `servers` is null in edge_ar (no cloud); `down_jitter` is null when messages have no jitter;
+  // `inbox` is the client's direct downlink (ReplyLog::use_inboxes), null for its mailbox.
   EdgeClient(EdgeClientSettings settings, RequestSource requests,
              std::unique_ptr<SpeculationPolicy> policy, ServerDirectory* servers,
-             simgrid::s4u::Mailbox* downlink, RecordSink& sink, JitterLine* down_jitter);
+             simgrid::s4u::Mailbox* downlink, RecordSink& sink, JitterLine* down_jitter,
+             ReplyInbox* inbox = nullptr);
   void operator()();
   // All of the client's requests have completed.
   bool finished() const { return finished_; }

@@ -32,13 +32,16 @@
 
 #include "dsdsi/model/jitter_line.hpp"
 #include "dsdsi/sim/messages.hpp"
+#include "dsdsi/sim/reply_inbox.hpp"
 
 namespace dsdsi {
 
 class ReliableLink {
  public:
+  // `inbox`: the device's direct downlink (sim/reply_inbox.hpp), or null for its mailbox.
   ReliableLink(bool can_fail, double retry_ms, simgrid::s4u::Mailbox* downlink,
-               JitterLine* down_jitter, std::vector<const simgrid::s4u::Link*> route);
+               JitterLine* down_jitter, std::vector<const simgrid::s4u::Link*> route,
+               ReplyInbox* inbox = nullptr);
   ~ReliableLink();
   ReliableLink(const ReliableLink&) = delete;
   ReliableLink& operator=(const ReliableLink&) = delete;
@@ -110,6 +113,7 @@ class ReliableLink {
   bool can_fail_;
   double retry_ms_;
   simgrid::s4u::Mailbox* downlink_;
+  ReplyInbox* inbox_;
   JitterLine* down_jitter_;
   std::vector<const simgrid::s4u::Link*> route_;
   std::deque<Arrival> arrived_;  // replies the downlink receiver received, not yet taken

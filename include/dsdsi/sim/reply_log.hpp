@@ -7,16 +7,24 @@
 // re-synchronisations, sim/messages.hpp): a message of an older epoch is one the device gave up
 // on, and is dropped.
 #include <cstdint>
+#include <simgrid/s4u/Host.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 #include <vector>
 
 #include "dsdsi/sim/messages.hpp"
+#include "dsdsi/sim/reply_inbox.hpp"
 
 namespace dsdsi {
 
 class ReplyLog {
  public:
   ReplyLog(std::vector<simgrid::s4u::Mailbox*> downlinks, bool network_can_fail);
+  // Direct downlinks (sim/reply_inbox.hpp): replies go host to host into each client's inbox
+  // (indexed by client, as `hosts`, the clients' hosts) instead of its mailbox. Not owned.
+  void use_inboxes(std::vector<ReplyInbox>* inboxes, std::vector<simgrid::s4u::Host*> hosts) {
+    inboxes_ = inboxes;
+    client_hosts_ = std::move(hosts);
+  }
   // Whether a prompt or window is new (to be queued); a resent one triggers the replies the edge
   // misses.
   bool accept(std::int64_t client, const PromptUpload& prompt);
@@ -41,6 +49,8 @@ class ReplyLog {
   void put(std::int64_t client, const RoundReply& reply);
   void resend_from(std::int64_t client, std::int64_t from);
   std::vector<simgrid::s4u::Mailbox*> downlinks_;
+  std::vector<ReplyInbox>* inboxes_ = nullptr;
+  std::vector<simgrid::s4u::Host*> client_hosts_;  // with inboxes
   std::vector<Current> current_;
   std::vector<std::int64_t> epochs_;  // by client
   bool keep_;

@@ -1,0 +1,38 @@
+#pragma once
+// A device's replies when it needs no mailbox (direct downlinks: a network that cannot fail, no
+// jitter; Simulation decides). The verifier sends each reply host to host and leaves the transfer
+// here with the reply; the device takes them in the order they were sent, each when its transfer
+// has arrived, as a mailbox with a permanent receiver would hand them over.
+//
+// Why not a mailbox: a reply then costs SimGrid a rendezvous (matching the send with the
+// device's pending receive) and a payload copy on top of the transfer; a host-to-host transfer
+// is only the transfer. Measured: 8-12% less CPU per round at 2,000 clients (docs/performance.md).
+#include <deque>
+#include <memory>
+#include <simgrid/s4u/Comm.hpp>
+#include <simgrid/s4u/Host.hpp>
+#include <simgrid/s4u/Semaphore.hpp>
+
+#include "dsdsi/sim/messages.hpp"
+
+namespace dsdsi {
+
+class ReplyInbox {
+ public:
+  ReplyInbox();
+  // The verifier: sends `reply` (wire_bytes) from `from` to `to` and leaves it here.
+  void post(simgrid::s4u::Host* from, simgrid::s4u::Host* to, const RoundReply& reply);
+  // The device: the oldest reply, once its transfer has arrived (blocks until then).
+  std::unique_ptr<RoundReply> take();
+
+ private:
+  struct Posted {
+    simgrid::s4u::CommPtr transfer;
+    RoundReply reply;
+  };
+  std::deque<Posted> posted_;
+  simgrid::s4u::SemaphorePtr doorbell_;  // rung when a reply is posted to a waiting device
+  bool waiting_ = false;
+};
+
+}  // namespace dsdsi
