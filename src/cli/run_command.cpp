@@ -86,6 +86,7 @@ int run(const RunOptions& options, const Invocation& invocation) {
                s.workload.clients, s.seed);
   // The platform is built (and checked) before anything is written: bad input leaves no trace.
   Simulation simulation(s, invocation.simgrid_args);
+  simulation.check_actor_budget();
   spdlog::info("platform ready: {} server(s), {} client(s)", simulation.layout().servers.size(),
                simulation.layout().clients.size());
   const std::filesystem::path out_dir = options.out_dir.empty()

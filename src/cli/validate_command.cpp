@@ -22,6 +22,7 @@ int validate(const ScenarioArgs& options, const Invocation& invocation) {
     sweep_points = plan_sweep(options.scenario, options.sets).points.size();
   }
   const Simulation simulation(loaded.scenario, invocation.simgrid_args);
+  simulation.check_actor_budget();
   const auto& clients = simulation.layout().clients;
   double min_rtt = clients.front().rtt_ms, max_rtt = min_rtt;
   for (const auto& c : clients) {

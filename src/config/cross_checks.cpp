@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "dsdsi/config/actor_budget.hpp"
 #include "dsdsi/config/device_memory_param.hpp"
 #include "dsdsi/config/distribution_param.hpp"
 #include "dsdsi/config/latency_param.hpp"
@@ -286,6 +287,21 @@ void check_requests_per_run(const Scenario& s, ProblemList& problems) {
                    "percentiles); split it into several runs with different seeds");
 }
 
+// SimGrid's memory mappings bound the actors of one run (config/actor_budget.hpp). On the
+// generated star the servers are known here; a platform file's are counted when it is loaded.
+void check_actor_budget(const Scenario& s, ProblemList& problems) {
+  if (!s.platform_file.empty()) return;
+  const bool can_fail = s.network.outages.given();
+  const std::int64_t actors = worst_case_actors(s, s.cloud.servers, can_fail);
+  if (actors <= kMaxActors) return;
+  problems.add({"workload", "clients"},
+               "this run could need " + std::to_string(actors) + " SimGrid actors (" +
+                   actor_count_explained(s, s.cloud.servers, can_fail) + "), more than the " +
+                   std::to_string(kMaxActors) +
+                   " one process can start (each actor's stack is two of the 65,530 memory "
+                   "mappings Linux allows by default); use fewer clients or fewer servers");
+}
+
 }  // namespace
 
 void check_cross_fields(const Scenario& s, const json& resolved, ProblemList& problems) {
@@ -298,6 +314,7 @@ void check_cross_fields(const Scenario& s, const json& resolved, ProblemList& pr
   check_prefill_coverage(s, problems);
   check_measure_window(s, problems);
   check_requests_per_run(s, problems);
+  check_actor_budget(s, problems);
   check_device_memory(s, problems);
   check_edge_radio(s, problems);
 }

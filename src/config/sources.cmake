@@ -4,6 +4,7 @@ set(DSDSI_CONFIG_SOURCES
   src/config/length_table_param.cpp
   src/config/arrival_param.cpp
   src/config/config_error.cpp
+  src/config/actor_budget.cpp
   src/config/cross_checks.cpp
   src/config/device_memory_param.cpp
   src/config/device_param.cpp

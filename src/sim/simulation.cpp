@@ -9,6 +9,8 @@
 #include <simgrid/s4u/Mailbox.hpp>
 #include <stdexcept>
 
+#include "dsdsi/config/actor_budget.hpp"
+#include "dsdsi/config/config_error.hpp"
 #include "dsdsi/config/device_memory_param.hpp"
 #include "dsdsi/model/arrival_schedule.hpp"
 #include "dsdsi/model/closed_form.hpp"
@@ -97,6 +99,21 @@ Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>&
   if (network_can_fail_) LinkStates::record();
 }
 
+void Simulation::check_actor_budget() const {
+  if (scenario_.platform_file.empty()) return;
+  const auto servers = static_cast<std::int64_t>(layout_.servers.size());
+  const std::int64_t actors = worst_case_actors(scenario_, servers, network_can_fail_);
+  if (actors <= kMaxActors) return;
+  throw ConfigError(
+      {scenario_.platform_file + ": " + std::to_string(servers) +
+       " cloud hosts and workload.clients = " + std::to_string(scenario_.workload.clients) +
+       ": this run could need " + std::to_string(actors) + " SimGrid actors (" +
+       actor_count_explained(scenario_, servers, network_can_fail_) + "), more than the " +
+       std::to_string(kMaxActors) +
+       " one process can start (each actor's stack is two of the 65,530 memory "
+       "mappings Linux allows by default); use fewer clients or cloud hosts"});
+}
+
 std::vector<sg4::Host*> Simulation::server_hosts() const {
   std::vector<sg4::Host*> hosts;
   for (const auto& server : layout_.servers) hosts.push_back(server.host);
@@ -150,6 +167,7 @@ EdgeClientSettings Simulation::client_settings(std::size_t client) const {
 }
 
 double Simulation::run(RecordSink& sink) {
+  check_actor_budget();
   const auto clients = static_cast<std::size_t>(scenario_.workload.clients);
   std::vector<sg4::Mailbox*> downlinks;
   for (std::size_t c = 0; c < clients; ++c) {

@@ -110,3 +110,41 @@ TEST(CloudServersSim, TightKvBudgetQueuesAdmissionAndLosesNothing) {
 }
 
 }  // namespace
+
+namespace {
+
+// A platform file's cloud hosts count in the actor budget (config/actor_budget.hpp): 12,000
+// pipelined clients with two requests each may reach both servers, 3 actors each, 36,002 in
+// all. validate and run refuse it (exit 2, the platform named, the count explained), run
+// writes nothing; with one request each (24,002 actors) it validates.
+TEST(CloudServersSim, PlatformServersCountInTheActorBudget) {
+  dsdsi::test::TempDir dir;
+  const std::string platform =
+      dsdsi::test::source_path("tests/data/platforms/two-servers-hetero.xml").string();
+  const std::string scenario = dsdsi::test::source_path("scenarios/quickstart.json").string();
+  const std::vector<std::string> sets = {"--set", "network={}",
+                                         "--set", "platform=" + platform,
+                                         "--set", "mode=dsd_pipelined",
+                                         "--set", "workload.clients=12000",
+                                         "--set", "workload.requests_per_client=2"};
+  std::vector<std::string> validate = {"validate", scenario};
+  validate.insert(validate.end(), sets.begin(), sets.end());
+  const auto refused = dsdsi::test::run_dsdsi(validate);
+  EXPECT_EQ(refused.exit_code, 2) << refused.output;
+  EXPECT_NE(refused.output.find(platform + ": 2 cloud hosts and workload.clients = 12000: this "
+                                           "run could need 36002 SimGrid actors"),
+            std::string::npos)
+      << refused.output;
+
+  std::vector<std::string> run = {"run", scenario, "--out", (dir.path() / "out").string()};
+  run.insert(run.end(), sets.begin(), sets.end());
+  const auto not_run = dsdsi::test::run_dsdsi(run);
+  EXPECT_EQ(not_run.exit_code, 2) << not_run.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "out"));
+
+  validate.back() = "workload.requests_per_client=1";
+  const auto accepted = dsdsi::test::run_dsdsi(validate);
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.output;
+}
+
+}  // namespace

@@ -21,11 +21,11 @@ inline constexpr double kMaxTraceMs = 1e12;
 // about 1e7 s, still a finite time SimGrid schedules).
 inline constexpr double kMinMbps = 1e-3;
 inline constexpr double kMaxMbps = 1e9;
-// Edge clients of one run. Each client is two SimGrid actors, each actor's stack one guarded
-// memory mapping; above about 16,000 clients SimGrid 3.32 runs out of mappings under Linux's
-// default vm.max_map_count (65,530) and the run dies at start-up. 10,000 is the largest count
-// measured to run with the default contexts (docs/reliability.md gives its memory).
-inline constexpr std::int64_t kMaxClients = 10'000;
+// Edge clients of one run. Each client is one SimGrid actor or more, each actor's stack two
+// memory mappings, and a process has 65,530 under Linux's default vm.max_map_count:
+// config/actor_budget.hpp bounds the actors of the scenario as a whole (30,000 clients of one
+// actor each start; modes with cloud-side receivers allow fewer).
+inline constexpr std::int64_t kMaxClients = 30'000;
 // Tokens of one request (prompt, output): 4 bytes each on the wire; with max_batch and gamma
 // below, batched token counts stay below 1e11.
 inline constexpr std::int64_t kMaxTokens = 1'000'000;

@@ -26,6 +26,11 @@ class Simulation {
 
   const PlatformLayout& layout() const { return layout_; }
 
+  // Throws ConfigError when a platform file's cloud hosts let the run need more SimGrid actors
+  // than a process can start (config/actor_budget.hpp; the loader checks the generated star).
+  // `run` and `validate` call it; inspecting a platform, which starts no actor, does not.
+  void check_actor_budget() const;
+
   // Runs to completion, streaming records into `sink`; returns the makespan in ms (the time
   // the last request finished). Call once.
   double run(RecordSink& sink);

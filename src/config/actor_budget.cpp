@@ -1,0 +1,59 @@
+#include "dsdsi/config/actor_budget.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "dsdsi/model/jitter_line.hpp"
+
+namespace dsdsi {
+
+namespace {
+struct PerClient {
+  bool receivers = false;  // a CloudReceiver per client and server
+  bool downlink = false;   // a downlink receiver per client
+};
+
+PerClient per_client(const Scenario& s, bool network_can_fail) {
+  const bool local = s.edge.on_failure == kOnFailureLocal;
+  PerClient p;
+  p.downlink = network_can_fail || local;
+  p.receivers = s.mode == DecodingMode::dsd_pipelined || has_jitter(s.network.jitter_ms) ||
+                network_can_fail || local;
+  if (s.mode == DecodingMode::edge_ar) p = PerClient{};  // no cloud
+  return p;
+}
+
+// The servers one client's requests can reach: each request is routed once, so a client with a
+// fixed number of requests reaches at most that many.
+std::int64_t servers_per_client(const Scenario& s, std::int64_t servers) {
+  const WorkloadParams& w = s.workload;
+  if (w.arrival.kind == ArrivalKind::trace || w.requests_per_client <= 0) return servers;
+  return std::min(servers, w.requests_per_client);
+}
+}  // namespace
+
+std::int64_t worst_case_actors(const Scenario& s, std::int64_t servers, bool network_can_fail) {
+  const PerClient p = per_client(s, network_can_fail);
+  const std::int64_t each =
+      1 + (p.receivers ? servers_per_client(s, servers) : 0) + (p.downlink ? 1 : 0);
+  return s.workload.clients * each + servers;
+}
+
+std::string actor_count_explained(const Scenario& s, std::int64_t servers, bool network_can_fail) {
+  const PerClient p = per_client(s, network_can_fail);
+  std::string text = "1 per client";
+  if (p.receivers) {
+    text += " + 1 per client and server it is routed to (up to " +
+            std::to_string(servers_per_client(s, servers)) +
+            ": uploads need a cloud-side receiver with dsd_pipelined, jitter, a network "
+            "that can fail or on_failure \"local\")";
+  }
+  if (p.downlink) {
+    text +=
+        " + 1 per client (its downlink receiver: the network can fail, or on_failure "
+        "\"local\")";
+  }
+  return text + " + 1 per server";
+}
+
+}  // namespace dsdsi
