@@ -105,12 +105,15 @@ int run(const RunOptions& options, const Invocation& invocation) {
   SummaryAccumulator summary_records(s.measure, has_context_limit(s), local_fallback);
   std::vector<RecordSink*> sinks{&csv, &summary_records};
   std::unique_ptr<TimelineSink> timeline;
+  const bool timeline_deliveries = local_fallback || network_can_fail(s);
   if (s.measure.timeline_ms > 0) {
     timeline = std::make_unique<TimelineSink>(
         s.measure, uses_cloud(s.mode) ? simulation.layout().servers.size() : 0, local_fallback,
-        local_fallback || network_can_fail(s));
+        timeline_deliveries);
     sinks.push_back(timeline.get());
   }
+  // Each reply's arrival is kept per request only for the sinks that read it.
+  simulation.keep_reply_times(with_radio || (timeline && timeline_deliveries));
   FanoutSink fanout(sinks);
   // Fills each ClientRecord's radio before the other sinks see it.
   RadioSink sink(std::move(radios), fanout);

@@ -187,8 +187,10 @@ std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
   r.drafted += reply.drafted;
   r.accepted += reply.accepted;
   r.bytes_down += reply.wire_bytes;
-  r.reply_ms.push_back(now_ms());  // the radio's downlink transfers (metrics/radio_sink.hpp)
-  r.reply_tokens.push_back(reply.committed);
+  if (s_.keep_reply_times) {  // the radio's downlink transfers (metrics/radio_sink.hpp)
+    r.reply_ms.push_back(now_ms());
+    r.reply_tokens.push_back(reply.committed);
+  }
   return reply.committed;
 }
 

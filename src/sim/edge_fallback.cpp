@@ -92,8 +92,10 @@ bool EdgeClient::resync(Request& r, std::int64_t remaining) {
       link_.receive_by(r.record.request, epoch_, message.sent_ms, deadline);
   if (!ack) return false;
   r.record.bytes_down += ack->wire_bytes;
-  r.record.reply_ms.push_back(now_ms());
-  r.record.reply_tokens.push_back(0);
+  if (s_.keep_reply_times) {
+    r.record.reply_ms.push_back(now_ms());
+    r.record.reply_tokens.push_back(0);
+  }
   r.cloud_has_prompt = true;
   r.unsynced_tokens = 0;
   return true;

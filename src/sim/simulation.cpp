@@ -162,6 +162,7 @@ EdgeClientSettings Simulation::client_settings(std::size_t client) const {
   settings.decode_locally_on_failure = scenario_.edge.on_failure == kOnFailureLocal;
   settings.timeout_ms = scenario_.edge.timeout_ms;
   settings.computing_is_execution = computing_is_execution(scenario_);
+  settings.keep_reply_times = keep_reply_times_;
   if (network_can_fail_) settings.route = route_links(layout_.clients[client].host, server_hosts());
   return settings;
 }

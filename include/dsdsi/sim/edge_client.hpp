@@ -44,6 +44,8 @@ struct EdgeClientSettings {
   // Drafting and prefilling are executions on the device's host, or sleeps where nothing can
   // tell the difference (computing_is_execution, sim/sim_clock.hpp).
   bool computing_is_execution = true;
+  // Records when each reply arrived and what it brought (Simulation::keep_reply_times).
+  bool keep_reply_times = true;
 };
 
 class EdgeClient {

@@ -31,6 +31,12 @@ class Simulation {
   // `run` and `validate` call it; inspecting a platform, which starts no actor, does not.
   void check_actor_budget() const;
 
+  // Whether each request record lists when each of its replies arrived and what it brought
+  // (RequestRecord::reply_ms, reply_tokens: the radio's downlink transfers, the timeline's
+  // tokens as delivered). On by default; `run` turns it off when no sink reads them (16 bytes
+  // per round of every request in progress).
+  void keep_reply_times(bool keep) { keep_reply_times_ = keep; }
+
   // Runs to completion, streaming records into `sink`; returns the makespan in ms (the time
   // the last request finished). Call once.
   double run(RecordSink& sink);
@@ -47,6 +53,7 @@ class Simulation {
   Scenario scenario_;
   std::unique_ptr<simgrid::s4u::Engine> engine_;
   PlatformLayout layout_;
+  bool keep_reply_times_ = true;
   bool network_can_fail_ = false;  // some link can go off: clients use ReliableLink's retries
   std::vector<simgrid::s4u::Host*> server_hosts() const;
 };
