@@ -1,10 +1,11 @@
 #pragma once
-// The cloud verifier's queue of jobs. Receivers push as messages arrive; the verifier blocks
-// until there is work or a batch is complete.
+// The cloud verifier's queue of jobs. Uploads are pushed as they are delivered (by the client's
+// CloudReceiver, or by the device itself on a direct uplink: cloud_receiver.hpp); the verifier
+// blocks until there is work or a batch is complete.
 //
 // Why not a Mailbox: SimGrid 3.32 mailboxes cost time proportional to their queue length, and a
 // mailbox delivers in the order messages were *sent*, not the order they *arrived*. A plain
-// deque fed by one receiver per client keeps arrival order and O(1) operations. Actors are
+// deque fed as each upload is delivered keeps arrival order and O(1) operations. Actors are
 // scheduled cooperatively, so the deque needs no lock; a semaphore is used only as a doorbell to
 // wake the verifier when it sleeps, so a busy verifier costs no simcall per job.
 //

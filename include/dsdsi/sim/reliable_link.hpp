@@ -48,7 +48,7 @@ class ReliableLink {
   bool can_fail() const { return can_fail_; }
   // Called by the device's actor before it sends anything: when the network can fail, starts
   // the downlink receiver (a daemon on the device's host receiving its downlink) and watches the
-  // route; otherwise makes the device the downlink's permanent receiver.
+  // route; otherwise makes the device the downlink's permanent receiver (nothing with an inbox).
   void open();
   // After the device's last request (the downlink receiver, a daemon, ends with the simulation).
   void close();
