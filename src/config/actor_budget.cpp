@@ -17,8 +17,7 @@ PerClient per_client(const Scenario& s, bool network_can_fail) {
   const bool local = s.edge.on_failure == kOnFailureLocal;
   PerClient p;
   p.downlink = network_can_fail || local;
-  p.receivers = s.mode == DecodingMode::dsd_pipelined || has_jitter(s.network.jitter_ms) ||
-                network_can_fail || local;
+  p.receivers = has_jitter(s.network.jitter_ms) || network_can_fail || local;
   if (s.mode == DecodingMode::edge_ar) p = PerClient{};  // no cloud
   return p;
 }
@@ -45,8 +44,8 @@ std::string actor_count_explained(const Scenario& s, std::int64_t servers, bool 
   if (p.receivers) {
     text += " + 1 per client and server it is routed to (up to " +
             std::to_string(servers_per_client(s, servers)) +
-            ": uploads need a cloud-side receiver with dsd_pipelined, jitter, a network "
-            "that can fail or on_failure \"local\")";
+            ": uploads need a cloud-side receiver with jitter, a network that can fail or "
+            "on_failure \"local\")";
   }
   if (p.downlink) {
     text +=

@@ -231,10 +231,21 @@ DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_g
     hand_over(message);
   } else if (wait_for_delivery) {
     link_.send(uplink_, message, bytes);
+  } else if (direct_uplink()) {
+    window_on_its_way_ = {sg4::Comm::sendto_async(sg4::this_actor::get_host(), server_host_,
+                                                  static_cast<std::uint64_t>(bytes)),
+                          message};
   } else {
     link_.send_detached(uplink_, message, bytes);
   }
   return message;
+}
+
+void EdgeClient::hand_over_window_on_its_way() {
+  if (!window_on_its_way_.transfer) return;
+  window_on_its_way_.transfer->wait();
+  hand_over(window_on_its_way_.window);
+  window_on_its_way_.transfer = nullptr;
 }
 
 // Synchronous DSD: draft a window, send it, wait for the verdict, repeat. The prompt upload and
@@ -278,11 +289,11 @@ void EdgeClient::decode_sync(Request& r) {
 // edge drafts from the corrected prefix.
 void EdgeClient::decode_pipelined(Request& r) {
   ReliableLink::Sending prompt = upload_prompt(r);
-  prefill_draft_model(r);
+  prefill_draft_model(r, prompt);
   std::int64_t remaining = r.plan.output_tokens;
   std::int64_t window = next_window(remaining);
   double draft_ms = static_cast<double>(window) * s_.draft_ms_per_token;
-  draft(window);
+  draft(window, prompt);
   const bool local = s_.decode_locally_on_failure;
   if (!local) {
     finish_prompt(prompt);
@@ -300,6 +311,7 @@ void EdgeClient::decode_pipelined(Request& r) {
     const double sent = now_ms();
     BackgroundComputation predrafting(static_cast<double>(predraft) * s_.draft_ms_per_token,
                                       s_.computing_is_execution);
+    hand_over_window_on_its_way();  // direct uplink: the verdict cannot come before it arrives
     const std::unique_ptr<RoundReply> reply =
         local ? link_.receive_by(r.record.request, epoch_, sent, sent + verdict_timeout_ms())
               : receive_reply(r, [&] { send_again(r, sent_window, sent_window.wire_bytes); });

@@ -181,12 +181,12 @@ double Simulation::run(RecordSink& sink) {
   ServerDirectory directory(scenario_.cloud.routing, scenario_.seed);
   directory.set_uplink_jitter(&jitter.up);
   // Direct connections where an arrival is a delivery (no jitter) and nothing is lost or given
-  // up on. Uplinks: one actor per client where the device can hand its uploads over itself (it
-  // waits for each to arrive: not dsd_pipelined's detached windows); elsewhere a CloudReceiver
-  // per client and server. Downlinks: replies host to host into each client's inbox.
+  // up on: one actor per client. Uplinks: the device hands each upload over itself when it
+  // arrives (it waits for it, pipelined DSD while it pre-drafts); elsewhere a CloudReceiver per
+  // client and server. Downlinks: replies host to host into each client's inbox.
   const bool direct = !has_jitter(scenario_.network.jitter_ms) && !network_can_fail_ &&
                       scenario_.edge.on_failure != kOnFailureLocal;
-  directory.set_direct_uplinks(direct && scenario_.mode != DecodingMode::dsd_pipelined);
+  directory.set_direct_uplinks(direct);
   ReplyLog replies(downlinks, network_can_fail_);
   std::vector<ReplyInbox> inboxes(direct ? clients : 0);
   if (direct) {

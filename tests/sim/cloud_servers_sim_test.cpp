@@ -114,7 +114,7 @@ TEST(CloudServersSim, TightKvBudgetQueuesAdmissionAndLosesNothing) {
 namespace {
 
 // A platform file's cloud hosts count in the actor budget (config/actor_budget.hpp): 12,000
-// pipelined clients with two requests each may reach both servers, 3 actors each, 36,002 in
+// clients with jitter and two requests each may reach both servers, 3 actors each, 36,002 in
 // all. validate and run refuse it (exit 2, the platform named, the count explained), run
 // writes nothing; with one request each (24,002 actors) it validates.
 TEST(CloudServersSim, PlatformServersCountInTheActorBudget) {
@@ -124,7 +124,7 @@ TEST(CloudServersSim, PlatformServersCountInTheActorBudget) {
   const std::string scenario = dsdsi::test::source_path("scenarios/quickstart.json").string();
   const std::vector<std::string> sets = {"--set", "network={}",
                                          "--set", "platform=" + platform,
-                                         "--set", "mode=dsd_pipelined",
+                                         "--set", "network.jitter_ms=1",
                                          "--set", "workload.clients=12000",
                                          "--set", "workload.requests_per_client=2"};
   std::vector<std::string> validate = {"validate", scenario};

@@ -6,8 +6,8 @@
 // exceed kMaxActors are refused before anything runs.
 //
 // Actors: one per client; one verifier per server; where uploads need a cloud-side receiver
-// (dsd_pipelined's detached windows, jitter, a network that can fail, on_failure "local"), one
-// per client and server it is routed to; where the network can fail or the device may decode
+// (jitter, a network that can fail, on_failure "local"), one per client and server it is
+// routed to; where the network can fail or the device may decode
 // locally, one downlink receiver per client.
 #include <cstdint>
 

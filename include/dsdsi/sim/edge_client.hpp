@@ -88,6 +88,9 @@ class EdgeClient {
   // device hands each upload over when its transfer ends.
   bool direct_uplink() const { return servers_ != nullptr && uplink_ == nullptr; }
   void hand_over(const UplinkMessage& message);
+  // dsd_pipelined on a direct uplink: waits until the window sent without waiting has arrived
+  // and hands it over (the pre-drafting goes on meanwhile).
+  void hand_over_window_on_its_way();
   void prefill_draft_model(const Request& r) const;
   void draft(std::int64_t tokens) const;
   // The same while the request's prompt may still be on its way (compute_while_uploading).
@@ -136,7 +139,12 @@ class EdgeClient {
   RecordSink* sink_;
   JitterLine* down_jitter_;
   ReliableLink link_;
-  PromptUpload prompt_;     // the current request's, to send it again
+  PromptUpload prompt_;  // the current request's, to send it again
+  struct WindowOnItsWay {
+    simgrid::s4u::CommPtr transfer;  // null: none
+    DraftWindow window;
+  };
+  WindowOnItsWay window_on_its_way_;  // dsd_pipelined on a direct uplink
   std::int64_t epoch_ = 0;  // re-synchronisations so far (sim/messages.hpp, ContextResync)
   bool finished_ = false;
 };
