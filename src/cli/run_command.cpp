@@ -105,7 +105,7 @@ int run(const RunOptions& options, const Invocation& invocation) {
   SummaryAccumulator summary_records(s.measure, has_context_limit(s), local_fallback);
   std::vector<RecordSink*> sinks{&csv, &summary_records};
   std::unique_ptr<TimelineSink> timeline;
-  const bool timeline_deliveries = local_fallback || network_can_fail(s);
+  const bool timeline_deliveries = local_fallback || simulation.network_can_fail();
   if (s.measure.timeline_ms > 0) {
     timeline = std::make_unique<TimelineSink>(
         s.measure, uses_cloud(s.mode) ? simulation.layout().servers.size() : 0, local_fallback,

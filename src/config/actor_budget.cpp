@@ -14,10 +14,9 @@ struct PerClient {
 };
 
 PerClient per_client(const Scenario& s, bool network_can_fail) {
-  const bool local = s.edge.on_failure == kOnFailureLocal;
   PerClient p;
-  p.downlink = network_can_fail || local;
-  p.receivers = has_jitter(s.network.jitter_ms) || network_can_fail || local;
+  p.downlink = network_can_fail || s.edge.on_failure == kOnFailureLocal;
+  p.receivers = !connections_are_direct(s, network_can_fail);
   if (s.mode == DecodingMode::edge_ar) p = PerClient{};  // no cloud
   return p;
 }
@@ -29,7 +28,6 @@ std::int64_t servers_per_client(const Scenario& s, std::int64_t servers) {
   if (w.arrival.kind == ArrivalKind::trace || w.requests_per_client <= 0) return servers;
   return std::min(servers, w.requests_per_client);
 }
-}  // namespace
 
 std::int64_t worst_case_actors(const Scenario& s, std::int64_t servers, bool network_can_fail) {
   const PerClient p = per_client(s, network_can_fail);
@@ -53,6 +51,23 @@ std::string actor_count_explained(const Scenario& s, std::int64_t servers, bool 
         "\"local\")";
   }
   return text + " + 1 per server";
+}
+}  // namespace
+
+bool connections_are_direct(const Scenario& s, bool network_can_fail) {
+  return !has_jitter(s.network.jitter_ms) && !network_can_fail &&
+         s.edge.on_failure != kOnFailureLocal;
+}
+
+std::optional<std::string> actor_budget_problem(const Scenario& s, std::int64_t servers,
+                                                bool network_can_fail) {
+  const std::int64_t actors = worst_case_actors(s, servers, network_can_fail);
+  if (actors <= kMaxActors) return std::nullopt;
+  return "this run could need " + std::to_string(actors) + " SimGrid actors (" +
+         actor_count_explained(s, servers, network_can_fail) + "), more than the " +
+         std::to_string(kMaxActors) +
+         " one process can start (each actor's stack is two of the 65,530 memory mappings "
+         "Linux allows by default)";
 }
 
 }  // namespace dsdsi

@@ -291,15 +291,9 @@ void check_requests_per_run(const Scenario& s, ProblemList& problems) {
 // generated star the servers are known here; a platform file's are counted when it is loaded.
 void check_actor_budget(const Scenario& s, ProblemList& problems) {
   if (!s.platform_file.empty()) return;
-  const bool can_fail = s.network.outages.given();
-  const std::int64_t actors = worst_case_actors(s, s.cloud.servers, can_fail);
-  if (actors <= kMaxActors) return;
-  problems.add({"workload", "clients"},
-               "this run could need " + std::to_string(actors) + " SimGrid actors (" +
-                   actor_count_explained(s, s.cloud.servers, can_fail) + "), more than the " +
-                   std::to_string(kMaxActors) +
-                   " one process can start (each actor's stack is two of the 65,530 memory "
-                   "mappings Linux allows by default); use fewer clients or fewer servers");
+  const auto problem = actor_budget_problem(s, s.cloud.servers, s.network.outages.given());
+  if (problem)
+    problems.add({"workload", "clients"}, *problem + "; use fewer clients or fewer servers");
 }
 
 }  // namespace

@@ -95,23 +95,19 @@ Simulation::Simulation(const Scenario& scenario, const std::vector<std::string>&
   if (measures_energy(scenario_)) sg_host_energy_plugin_init();
   LinkStates::reset();  // before the platform: building it registers the generated outages
   layout_ = build_platform(*engine_, scenario_);
-  network_can_fail_ = network_can_fail(scenario_);
+  network_can_fail_ = dsdsi::network_can_fail(scenario_);
   if (network_can_fail_) LinkStates::record();
 }
 
 void Simulation::check_actor_budget() const {
-  if (scenario_.platform_file.empty()) return;
+  if (scenario_.platform_file.empty()) return;  // the loader checked the generated star
   const auto servers = static_cast<std::int64_t>(layout_.servers.size());
-  const std::int64_t actors = worst_case_actors(scenario_, servers, network_can_fail_);
-  if (actors <= kMaxActors) return;
+  const auto problem = actor_budget_problem(scenario_, servers, network_can_fail_);
+  if (!problem) return;
   throw ConfigError(
       {scenario_.platform_file + ": " + std::to_string(servers) +
-       " cloud hosts and workload.clients = " + std::to_string(scenario_.workload.clients) +
-       ": this run could need " + std::to_string(actors) + " SimGrid actors (" +
-       actor_count_explained(scenario_, servers, network_can_fail_) + "), more than the " +
-       std::to_string(kMaxActors) +
-       " one process can start (each actor's stack is two of the 65,530 memory "
-       "mappings Linux allows by default); use fewer clients or cloud hosts"});
+       " cloud hosts and workload.clients = " + std::to_string(scenario_.workload.clients) + ": " +
+       *problem + "; use fewer clients or cloud hosts"});
 }
 
 std::vector<sg4::Host*> Simulation::server_hosts() const {
@@ -168,7 +164,6 @@ EdgeClientSettings Simulation::client_settings(std::size_t client) const {
 }
 
 double Simulation::run(RecordSink& sink) {
-  check_actor_budget();
   const auto clients = static_cast<std::size_t>(scenario_.workload.clients);
   std::vector<sg4::Mailbox*> downlinks;
   for (std::size_t c = 0; c < clients; ++c) {
@@ -184,8 +179,7 @@ double Simulation::run(RecordSink& sink) {
   // up on: one actor per client. Uplinks: the device hands each upload over itself when it
   // arrives (it waits for it, pipelined DSD while it pre-drafts); elsewhere a CloudReceiver per
   // client and server. Downlinks: replies host to host into each client's inbox.
-  const bool direct = !has_jitter(scenario_.network.jitter_ms) && !network_can_fail_ &&
-                      scenario_.edge.on_failure != kOnFailureLocal;
+  const bool direct = connections_are_direct(scenario_, network_can_fail_);
   directory.set_direct_uplinks(direct);
   ReplyLog replies(downlinks, network_can_fail_);
   std::vector<ReplyInbox> inboxes(direct ? clients : 0);

@@ -10,6 +10,8 @@
 // routed to; where the network can fail or the device may decode
 // locally, one downlink receiver per client.
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "dsdsi/config/scenario.hpp"
 
@@ -18,11 +20,14 @@ namespace dsdsi {
 // Measured: 30,001 actors start with the default stacks and guards; 33,001 do not.
 inline constexpr std::int64_t kMaxActors = 31'000;
 
-// The most actors the run can create, for `servers` servers; `network_can_fail`: outages or a
-// link's state_file.
-std::int64_t worst_case_actors(const Scenario& s, std::int64_t servers, bool network_can_fail);
+// Whether a client's connections are direct (sim/simulation.cpp): no jitter, a network that
+// cannot fail (`network_can_fail`: outages or a link's state_file) and no on_failure "local".
+// Then the device hands its uploads over itself and needs no cloud-side receiver.
+bool connections_are_direct(const Scenario& s, bool network_can_fail);
 
-// Why a scenario needs that many, for an error message ("1 per client + ...").
-std::string actor_count_explained(const Scenario& s, std::int64_t servers, bool network_can_fail);
+// Null when the run stays within kMaxActors with `servers` servers; otherwise the problem, for
+// an error message: how many actors it could need and why ("1 per client + ...").
+std::optional<std::string> actor_budget_problem(const Scenario& s, std::int64_t servers,
+                                                bool network_can_fail);
 
 }  // namespace dsdsi

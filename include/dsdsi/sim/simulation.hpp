@@ -28,8 +28,11 @@ class Simulation {
 
   // Throws ConfigError when a platform file's cloud hosts let the run need more SimGrid actors
   // than a process can start (config/actor_budget.hpp; the loader checks the generated star).
-  // `run` and `validate` call it; inspecting a platform, which starts no actor, does not.
+  // Call it before run(): the run and validate commands do, before writing anything;
+  // inspecting a platform, which starts no actor, does not.
   void check_actor_budget() const;
+  // Whether some link of the platform can go off (outages, a state_file).
+  bool network_can_fail() const { return network_can_fail_; }
 
   // Whether each request record lists when each of its replies arrived and what it brought
   // (RequestRecord::reply_ms, reply_tokens: the radio's downlink transfers, the timeline's
