@@ -1,0 +1,1 @@
+"""What the benchmark scripts (tools/bench, tools/bench-vs-dsdsim, tools/bench-dynamic-network) share."""
