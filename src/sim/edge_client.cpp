@@ -187,11 +187,14 @@ std::int64_t EdgeClient::take_reply(RequestRecord& r, const RoundReply& reply) {
   r.drafted += reply.drafted;
   r.accepted += reply.accepted;
   r.bytes_down += reply.wire_bytes;
-  if (s_.keep_reply_times) {  // the radio's downlink transfers (metrics/radio_sink.hpp)
-    r.reply_ms.push_back(now_ms());
-    r.reply_tokens.push_back(reply.committed);
-  }
+  note_reply_arrival(r, reply.committed);
   return reply.committed;
+}
+
+void EdgeClient::note_reply_arrival(RequestRecord& r, std::int64_t tokens) const {
+  if (!s_.keep_reply_times) return;
+  r.reply_ms.push_back(now_ms());
+  r.reply_tokens.push_back(tokens);
 }
 
 void EdgeClient::receive_cloud_decoding(Request& r) {
@@ -220,12 +223,17 @@ void EdgeClient::receive_cloud_decoding(Request& r) {
   }
 }
 
-DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_guess,
-                                    std::int64_t remaining, bool wait_for_delivery) {
+DraftWindow EdgeClient::window_message(Request& r, std::int64_t window, bool with_guess,
+                                       std::int64_t remaining, double sent_ms) {
   const auto bytes = payload::draft_window_bytes(s_.header_bytes, s_.bytes_per_draft_token, window);
   r.record.bytes_up += bytes;
-  const DraftWindow message{r.record.request, window, with_guess,      remaining,
-                            now_ms(),         bytes,  r.record.rounds, epoch_};
+  return {r.record.request, window, with_guess, remaining, sent_ms, bytes, r.record.rounds, epoch_};
+}
+
+DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_guess,
+                                    std::int64_t remaining, bool wait_for_delivery) {
+  const DraftWindow message = window_message(r, window, with_guess, remaining, now_ms());
+  const std::int64_t bytes = message.wire_bytes;
   if (wait_for_delivery && direct_uplink()) {
     sg4::Comm::sendto(sg4::this_actor::get_host(), server_host_, static_cast<std::uint64_t>(bytes));
     hand_over(message);

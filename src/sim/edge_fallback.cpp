@@ -31,11 +31,8 @@ std::unique_ptr<RoundReply> EdgeClient::exchange_window(Request& r, ReliableLink
   const double deadline = sent + verdict_timeout_ms();
   // A window must not overtake its prompt; a prompt that did not get through is a failure too.
   if (!prompt_through(r, prompt, deadline)) return nullptr;
-  const auto bytes = payload::draft_window_bytes(s_.header_bytes, s_.bytes_per_draft_token, window);
-  r.record.bytes_up += bytes;
-  const DraftWindow message{r.record.request, window, false, remaining, sent, bytes,
-                            r.record.rounds,  epoch_};
-  if (!link_.send_by(uplink_, message, bytes, deadline)) return nullptr;
+  const DraftWindow message = window_message(r, window, false, remaining, sent);
+  if (!link_.send_by(uplink_, message, message.wire_bytes, deadline)) return nullptr;
   return link_.receive_by(r.record.request, epoch_, sent, deadline);
 }
 
@@ -92,10 +89,7 @@ bool EdgeClient::resync(Request& r, std::int64_t remaining) {
       link_.receive_by(r.record.request, epoch_, message.sent_ms, deadline);
   if (!ack) return false;
   r.record.bytes_down += ack->wire_bytes;
-  if (s_.keep_reply_times) {
-    r.record.reply_ms.push_back(now_ms());
-    r.record.reply_tokens.push_back(0);
-  }
+  note_reply_arrival(r.record, 0);
   r.cloud_has_prompt = true;
   r.unsynced_tokens = 0;
   return true;

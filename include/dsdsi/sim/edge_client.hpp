@@ -100,10 +100,16 @@ class EdgeClient {
   // message it answers when the network lost one of them (ReliableLink).
   std::unique_ptr<RoundReply> receive_reply(const Request& r, const std::function<void()>& again);
   std::int64_t next_window(std::int64_t remaining);
+  // A drafted window's message, its bytes counted as sent.
+  DraftWindow window_message(Request& r, std::int64_t window, bool with_guess,
+                             std::int64_t remaining, double sent_ms);
   // Sends a window and returns it (to send it again if the network loses it or its verdict).
   DraftWindow send_window(Request& r, std::int64_t window, bool with_guess, std::int64_t remaining,
                           bool wait_for_delivery);
   void send_again(Request& r, const UplinkMessage& message, std::int64_t bytes);
+  // When a reply arrived and the tokens it brought, if anything reads them
+  // (Simulation::keep_reply_times: the radio's downlink transfers, the timeline's deliveries).
+  void note_reply_arrival(RequestRecord& r, std::int64_t tokens) const;
   // Accounts a reply in the record and returns the tokens it committed.
   std::int64_t take_reply(RequestRecord& r, const RoundReply& reply);
 
