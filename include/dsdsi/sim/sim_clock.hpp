@@ -40,7 +40,6 @@ inline void compute_ms(double ms, bool as_execution) {
 // SimGrid keeps them, so that waiting for it ends exactly where a sleep of its length would.
 class BackgroundComputation {
  public:
-  BackgroundComputation() = default;
   BackgroundComputation(double ms, bool as_execution) {
     if (!(ms > 0)) return;
     if (as_execution) {
