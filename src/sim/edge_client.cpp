@@ -66,6 +66,7 @@ void EdgeClient::operator()() {
       uplink_ = route.uplink;
       server_ = route.server;
       server_host_ = route.host;
+      server_actor_ = route.verifier;
     }
     r.decoding = decoding_for_next_request();
     if (s_.context_capacity_tokens &&
@@ -141,9 +142,7 @@ ReliableLink::Sending EdgeClient::upload_prompt(Request& r) {
                          now_ms()};
   prompt_.epoch = epoch_;
   if (direct_uplink()) {
-    return {sg4::Comm::sendto_async(sg4::this_actor::get_host(), server_host_,
-                                    static_cast<std::uint64_t>(bytes)),
-            nullptr, nullptr, bytes};
+    return {start_direct_upload(bytes), nullptr, nullptr, bytes};
   }
   return link_.start(uplink_, prompt_, bytes);
 }
@@ -152,6 +151,7 @@ void EdgeClient::finish_prompt(ReliableLink::Sending& prompt) {
   if (!prompt.comm) return;
   if (direct_uplink()) {
     prompt.comm->wait();
+    direct_up_->arrived();
     hand_over(prompt_);
   } else {
     link_.finish(prompt, prompt_);
@@ -170,10 +170,16 @@ void EdgeClient::compute_while_uploading(double ms, ReliableLink::Sending& promp
                            ? sg4::Activity::wait_any({computing.execution(), prompt.comm}) == 1
                            : sg4::Activity::wait_any_for({prompt.comm}, ms * 1e-3) == 0;
   if (arrived) {
+    direct_up_->arrived();
     hand_over(prompt_);
     prompt.comm = nullptr;
   }
   computing.wait();
+}
+
+sg4::CommPtr EdgeClient::start_direct_upload(std::int64_t bytes) {
+  if (!direct_up_) direct_up_.emplace(s_.client);
+  return direct_up_->start(server_actor_, bytes);
 }
 
 void EdgeClient::hand_over(const UplinkMessage& message) {
@@ -235,14 +241,13 @@ DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_g
   const DraftWindow message = window_message(r, window, with_guess, remaining, now_ms());
   const std::int64_t bytes = message.wire_bytes;
   if (wait_for_delivery && direct_uplink()) {
-    sg4::Comm::sendto(sg4::this_actor::get_host(), server_host_, static_cast<std::uint64_t>(bytes));
+    start_direct_upload(bytes)->wait();
+    direct_up_->arrived();
     hand_over(message);
   } else if (wait_for_delivery) {
     link_.send(uplink_, message, bytes);
   } else if (direct_uplink()) {
-    window_on_its_way_ = {sg4::Comm::sendto_async(sg4::this_actor::get_host(), server_host_,
-                                                  static_cast<std::uint64_t>(bytes)),
-                          message};
+    window_on_its_way_ = {start_direct_upload(bytes), message};
   } else {
     link_.send_detached(uplink_, message, bytes);
   }
@@ -252,6 +257,7 @@ DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_g
 void EdgeClient::hand_over_window_on_its_way() {
   if (!window_on_its_way_.transfer) return;
   window_on_its_way_.transfer->wait();
+  direct_up_->arrived();
   hand_over(window_on_its_way_.window);
   window_on_its_way_.transfer = nullptr;
 }

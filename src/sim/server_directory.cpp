@@ -9,8 +9,8 @@ namespace dsdsi {
 
 namespace sg4 = simgrid::s4u;
 
-void ServerDirectory::add_server(sg4::Host* host, CloudVerifier& verifier) {
-  servers_.push_back({host, &verifier});
+void ServerDirectory::add_server(sg4::Host* host, CloudVerifier& verifier, sg4::ActorPtr actor) {
+  servers_.push_back({host, &verifier, std::move(actor)});
   outstanding_.push_back(0);
 }
 
@@ -18,7 +18,8 @@ ServerDirectory::Route ServerDirectory::route_request(std::int64_t client) {
   const std::size_t server = router_.choose(outstanding_);
   ++outstanding_[server];
   servers_[server].verifier->stats().on_request_routed();
-  return {server, direct_ ? nullptr : uplink(client, server), servers_[server].host};
+  const Server& chosen = servers_[server];
+  return {server, direct_ ? nullptr : uplink(client, server), chosen.host, chosen.actor.get()};
 }
 
 void ServerDirectory::deliver(std::int64_t client, std::size_t server,

@@ -200,10 +200,10 @@ double Simulation::run(RecordSink& sink) {
                                                           server.speed, sink, directory,
                                                           *acceptance, client_acceptance));
       CloudVerifier* v = verifiers.back().get();
-      directory.add_server(server.host, *v);
-      sg4::Actor::create("verifier-" + std::to_string(i), server.host, [v] {
-        (*v)();
-      })->daemonize();
+      const sg4::ActorPtr actor =
+          sg4::Actor::create("verifier-" + std::to_string(i), server.host, [v] { (*v)(); });
+      actor->daemonize();
+      directory.add_server(server.host, *v, actor);
     }
   }
 

@@ -3,6 +3,7 @@ set(DSDSI_SIM_SOURCES
   src/sim/access_link_profiles.cpp
   src/sim/cloud_receiver.cpp
   src/sim/cloud_verifier.cpp
+  src/sim/direct_uplink.cpp
   src/sim/edge_client.cpp
   src/sim/edge_fallback.cpp
   src/sim/job_queue.cpp

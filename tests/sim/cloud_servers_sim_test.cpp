@@ -63,6 +63,35 @@ TEST(CloudServersSim, GeneratedPlatformSpreadsRequestsOverServers) {
   for (const auto& s : servers) EXPECT_EQ(s.at("requests"), "16") << s.at("host");
 }
 
+// A device that sends host to host (one actor per client) addresses each upload to the server
+// of its current request (sim/direct_uplink.hpp: the mailbox's receiver changes with the
+// server). Round robin alternates one client's requests between a server 10 ms away and one
+// 40 ms away; every upload, prompt or window, must take its own server's one-way delay (plus
+// a few microseconds of transfer at 1 Gbps), never the other's.
+TEST(CloudServersSim, DirectUploadsGoToTheServerOfTheirRequest) {
+  dsdsi::test::TempDir dir;
+  const auto summary = dsdsi::test::run_and_summarize(
+      dsdsi::test::source_path("scenarios/quickstart.json").string(),
+      {"network={}",
+       "platform=" +
+           dsdsi::test::source_path("tests/data/platforms/two-servers-near-far.xml").string(),
+       "cloud.routing=round_robin", "workload.requests_per_client=4", "workload.output_tokens=40"},
+      dir.path() / "out");
+  ASSERT_FALSE(summary.empty());
+  const std::map<std::string, double> one_way_ms = {{"0", 10.0}, {"1", 40.0}};
+  std::map<std::string, int> uploads;
+  for (const auto& round : dsdsi::test::read_csv(dir.path() / "out" / "rounds.csv")) {
+    const std::string& server = round.at("server");
+    ASSERT_EQ(one_way_ms.count(server), 1u) << server;
+    const double took = std::stod(round.at("arrive_ms")) - std::stod(round.at("sent_ms"));
+    EXPECT_GE(took, one_way_ms.at(server)) << "request " << round.at("request");
+    EXPECT_LT(took, one_way_ms.at(server) + 0.01) << "request " << round.at("request");
+    ++uploads[server];
+  }
+  EXPECT_GT(uploads["0"], 4);  // two requests each: a prompt and several windows
+  EXPECT_GT(uploads["1"], 4);
+}
+
 // A budget of two requests' KV cache (prompt 128 + output 256 tokens each) for 20 clients:
 // requests wait for admission, the wait shows in TTFT, and every request still completes.
 // Checked from the traces: no more than two requests are ever active on the server at once.

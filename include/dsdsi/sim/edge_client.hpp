@@ -17,6 +17,7 @@
 #include "dsdsi/model/jitter_line.hpp"
 #include "dsdsi/model/request_source.hpp"
 #include "dsdsi/model/speculation_policy.hpp"
+#include "dsdsi/sim/direct_uplink.hpp"
 #include "dsdsi/sim/messages.hpp"
 #include "dsdsi/sim/reliable_link.hpp"
 #include "dsdsi/sim/server_directory.hpp"
@@ -87,6 +88,9 @@ class EdgeClient {
   // Direct uplink (ServerDirectory::set_direct_uplinks): no receiver on the server's host, the
   // device hands each upload over when its transfer ends.
   bool direct_uplink() const { return servers_ != nullptr && uplink_ == nullptr; }
+  // Starts a direct upload to the current request's server; once its wait returns, the caller
+  // tells direct_up_ (arrived) and hands the message over.
+  simgrid::s4u::CommPtr start_direct_upload(std::int64_t bytes);
   void hand_over(const UplinkMessage& message);
   // dsd_pipelined on a direct uplink: waits until the window sent without waiting has arrived
   // and hands it over (the pre-drafting goes on meanwhile).
@@ -138,9 +142,11 @@ class EdgeClient {
   RequestSource requests_;
   std::unique_ptr<SpeculationPolicy> policy_;  // null in the modes without edge drafting
   ServerDirectory* servers_;
-  simgrid::s4u::Mailbox* uplink_ = nullptr;    // to the server of the current request
-  std::size_t server_ = 0;                     // the server of the current request
-  simgrid::s4u::Host* server_host_ = nullptr;  // and its host
+  simgrid::s4u::Mailbox* uplink_ = nullptr;      // to the server of the current request
+  std::size_t server_ = 0;                       // the server of the current request
+  simgrid::s4u::Host* server_host_ = nullptr;    // and its host
+  simgrid::s4u::Actor* server_actor_ = nullptr;  // and the actor that runs its verifier
+  std::optional<DirectUplink> direct_up_;        // made at the first direct upload
   simgrid::s4u::Mailbox* downlink_;
   RecordSink* sink_;
   JitterLine* down_jitter_;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Host.hpp>
 #include <simgrid/s4u/Mailbox.hpp>
 #include <string>
@@ -26,7 +27,8 @@ class CloudVerifier;
 class ServerDirectory {
  public:
   ServerDirectory(RoutingPolicy policy, std::uint64_t seed) : router_(policy, seed) {}
-  void add_server(simgrid::s4u::Host* host, CloudVerifier& verifier);
+  // `actor` runs `verifier` on `host`; direct uploads are addressed to it (sim/direct_uplink.hpp).
+  void add_server(simgrid::s4u::Host* host, CloudVerifier& verifier, simgrid::s4u::ActorPtr actor);
   // Each client's uplink jitter (indexed by client; null entries, or no call: none). Not owned.
   void set_uplink_jitter(const std::vector<std::unique_ptr<JitterLine>>* lines) {
     uplink_jitter_ = lines;
@@ -44,6 +46,7 @@ class ServerDirectory {
     std::size_t server = 0;
     simgrid::s4u::Mailbox* uplink = nullptr;  // null with direct uplinks
     simgrid::s4u::Host* host = nullptr;       // the server's
+    simgrid::s4u::Actor* verifier = nullptr;  // the actor that runs its verifier
   };
   // Picks the server for a client's new request and counts it as outstanding there.
   Route route_request(std::int64_t client);
@@ -60,6 +63,7 @@ class ServerDirectory {
   struct Server {
     simgrid::s4u::Host* host;
     CloudVerifier* verifier;
+    simgrid::s4u::ActorPtr actor;
   };
   simgrid::s4u::Mailbox* uplink(std::int64_t client, std::size_t server);
 
