@@ -29,13 +29,6 @@ std::int64_t servers_per_client(const Scenario& s, std::int64_t servers) {
   return std::min(servers, w.requests_per_client);
 }
 
-std::int64_t worst_case_actors(const Scenario& s, std::int64_t servers, bool network_can_fail) {
-  const PerClient p = per_client(s, network_can_fail);
-  const std::int64_t each =
-      1 + (p.receivers ? servers_per_client(s, servers) : 0) + (p.downlink ? 1 : 0);
-  return s.workload.clients * each + servers;
-}
-
 std::string actor_count_explained(const Scenario& s, std::int64_t servers, bool network_can_fail) {
   const PerClient p = per_client(s, network_can_fail);
   std::string text = "1 per client";
@@ -54,6 +47,13 @@ std::string actor_count_explained(const Scenario& s, std::int64_t servers, bool 
 }
 }  // namespace
 
+std::int64_t worst_case_actors(const Scenario& s, std::int64_t servers, bool network_can_fail) {
+  const PerClient p = per_client(s, network_can_fail);
+  const std::int64_t each =
+      1 + (p.receivers ? servers_per_client(s, servers) : 0) + (p.downlink ? 1 : 0);
+  return s.workload.clients * each + servers;
+}
+
 bool connections_are_direct(const Scenario& s, bool network_can_fail) {
   return !has_jitter(s.network.jitter_ms) && !network_can_fail &&
          s.edge.on_failure != kOnFailureLocal;
@@ -65,9 +65,7 @@ std::optional<std::string> actor_budget_problem(const Scenario& s, std::int64_t 
   if (actors <= kMaxActors) return std::nullopt;
   return "this run could need " + std::to_string(actors) + " SimGrid actors (" +
          actor_count_explained(s, servers, network_can_fail) + "), more than the " +
-         std::to_string(kMaxActors) +
-         " one process can start (each actor's stack is two of the 65,530 memory mappings "
-         "Linux allows by default)";
+         std::to_string(kMaxActors) + " one run may start (each takes about 26 KiB of memory)";
 }
 
 }  // namespace dsdsi

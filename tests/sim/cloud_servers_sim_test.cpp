@@ -142,10 +142,10 @@ TEST(CloudServersSim, TightKvBudgetQueuesAdmissionAndLosesNothing) {
 
 namespace {
 
-// A platform file's cloud hosts count in the actor budget (config/actor_budget.hpp): 12,000
-// clients with jitter and two requests each may reach both servers, 3 actors each, 36,002 in
-// all. validate and run refuse it (exit 2, the platform named, the count explained), run
-// writes nothing; with one request each (24,002 actors) it validates.
+// A platform file's cloud hosts count in the actor budget (config/actor_budget.hpp): 700,000
+// clients with jitter and two requests each may reach both servers, 3 actors each, 2,100,002
+// in all. validate and run refuse it (exit 2, the platform named, the count explained), run
+// writes nothing; with one request each (1,400,002 actors) it validates.
 TEST(CloudServersSim, PlatformServersCountInTheActorBudget) {
   dsdsi::test::TempDir dir;
   const std::string platform =
@@ -154,14 +154,14 @@ TEST(CloudServersSim, PlatformServersCountInTheActorBudget) {
   const std::vector<std::string> sets = {"--set", "network={}",
                                          "--set", "platform=" + platform,
                                          "--set", "network.jitter_ms=1",
-                                         "--set", "workload.clients=12000",
+                                         "--set", "workload.clients=700000",
                                          "--set", "workload.requests_per_client=2"};
   std::vector<std::string> validate = {"validate", scenario};
   validate.insert(validate.end(), sets.begin(), sets.end());
   const auto refused = dsdsi::test::run_dsdsi(validate);
   EXPECT_EQ(refused.exit_code, 2) << refused.output;
-  EXPECT_NE(refused.output.find(platform + ": 2 cloud hosts and workload.clients = 12000: this "
-                                           "run could need 36002 SimGrid actors"),
+  EXPECT_NE(refused.output.find(platform + ": 2 cloud hosts and workload.clients = 700000: this "
+                                           "run could need 2100002 SimGrid actors"),
             std::string::npos)
       << refused.output;
 

@@ -5,6 +5,7 @@ set(DSDSI_SIM_TEST_SOURCES
   sim/batching_sim_test.cpp
   sim/capacity_search_sim_test.cpp
   sim/cloud_servers_sim_test.cpp
+  sim/large_fleet_sim_test.cpp
   sim/chunked_prefill_sim_test.cpp
   sim/cli_polish_test.cpp
   sim/closed_form_sim_test.cpp

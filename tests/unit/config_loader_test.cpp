@@ -227,13 +227,13 @@ TEST(ConfigErrors, OutOfRangeStatesTheRangeAndTheValue) {
   document["network"]["uplink_mbps"] = 0;
   document["speculation"]["acceptance"]["alpha"] = 1.5;
   document["speculation"]["gamma"] = 257;
-  document["workload"]["clients"] = 30001;
+  document["workload"]["clients"] = 1000001;
   const auto problems = problems_of(document);
   const std::vector<std::string> expected = {
       "s.json: /network/uplink_mbps: must be a number >= 0.001 and <= 1000000000, got 0",
       "s.json: /speculation/gamma: must be an integer >= 1 and <= 256, got 257",
       "s.json: /speculation/acceptance/alpha: must be a number >= 0 and <= 1, got 1.5",
-      "s.json: /workload/clients: must be an integer >= 1 and <= 30000, got 30001",
+      "s.json: /workload/clients: must be an integer >= 1 and <= 1000000, got 1000001",
   };
   EXPECT_EQ(problems, expected);
 }

@@ -12,6 +12,7 @@
 #include "dsdsi/model/speculation_policy.hpp"
 #include "dsdsi/sim/edge_client.hpp"
 #include "dsdsi/sim/platform_layout.hpp"
+#include "dsdsi/sim/simgrid_options.hpp"
 
 namespace dsdsi {
 
@@ -27,7 +28,7 @@ class Simulation {
   const PlatformLayout& layout() const { return layout_; }
 
   // Throws ConfigError when a platform file's cloud hosts let the run need more SimGrid actors
-  // than a process can start (config/actor_budget.hpp; the loader checks the generated star).
+  // than one run may start (config/actor_budget.hpp; the loader checks the generated star).
   // Call it before run(): the run and validate commands do, before writing anything;
   // inspecting a platform, which starts no actor, does not.
   void check_actor_budget() const;
@@ -45,6 +46,9 @@ class Simulation {
   double run(RecordSink& sink);
 
  private:
+  // Actor stacks without guard pages when the run could start more actors than guard pages
+  // allow (config/actor_budget.hpp), unless the command line chose contexts/guard-size.
+  void lay_out_stacks(const SimgridOptions& options) const;
   EdgeClientSettings client_settings(std::size_t client) const;
   // What every client's policy is told alike: the mode and the cloud-side priors.
   PolicyContext policy_context(const AcceptanceModel& acceptance) const;
