@@ -65,7 +65,7 @@ std::optional<std::string> actor_budget_problem(const Scenario& s, std::int64_t 
   if (actors <= kMaxActors) return std::nullopt;
   return "this run could need " + std::to_string(actors) + " SimGrid actors (" +
          actor_count_explained(s, servers, network_can_fail) + "), more than the " +
-         std::to_string(kMaxActors) + " one run may start (each takes about 26 KiB of memory)";
+         std::to_string(kMaxActors) + " one run may start (each takes about 30 KiB of memory)";
 }
 
 }  // namespace dsdsi

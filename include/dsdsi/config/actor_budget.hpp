@@ -24,7 +24,7 @@ namespace dsdsi {
 
 // Measured: 30,001 actors start with the default stacks and guards; 33,001 do not.
 inline constexpr std::int64_t kMaxActorsWithGuardPages = 31'000;
-// What one run may start at all: about 26 KiB of memory per client of one actor (measured at
+// What one run may start at all: about 30 KiB of memory per client of one actor (measured at
 // 100,000 clients: docs/performance.md), so this many actors need tens of GB. Refused above.
 inline constexpr std::int64_t kMaxActors = 2'000'000;
 

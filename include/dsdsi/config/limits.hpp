@@ -21,8 +21,8 @@ inline constexpr double kMaxTraceMs = 1e12;
 // about 1e7 s, still a finite time SimGrid schedules).
 inline constexpr double kMinMbps = 1e-3;
 inline constexpr double kMaxMbps = 1e9;
-// Edge clients of one run: each is one SimGrid actor or more, about 26 KiB of memory for one
-// (26 GB at this limit); config/actor_budget.hpp bounds the actors of the scenario as a whole
+// Edge clients of one run: each is one SimGrid actor or more, about 30 KiB of memory for one
+// (30 GB at this limit); config/actor_budget.hpp bounds the actors of the scenario as a whole
 // (modes with cloud-side receivers allow fewer clients).
 inline constexpr std::int64_t kMaxClients = 1'000'000;
 // Tokens of one request (prompt, output): 4 bytes each on the wire; with max_batch and gamma
