@@ -65,7 +65,6 @@ void EdgeClient::operator()() {
       r.record.server = static_cast<std::int64_t>(route.server);
       uplink_ = route.uplink;
       server_ = route.server;
-      server_host_ = route.host;
       server_actor_ = route.verifier;
     }
     r.decoding = decoding_for_next_request();

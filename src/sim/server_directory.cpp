@@ -19,7 +19,7 @@ ServerDirectory::Route ServerDirectory::route_request(std::int64_t client) {
   ++outstanding_[server];
   servers_[server].verifier->stats().on_request_routed();
   const Server& chosen = servers_[server];
-  return {server, direct_ ? nullptr : uplink(client, server), chosen.host, chosen.actor.get()};
+  return {server, direct_ ? nullptr : uplink(client, server), chosen.actor.get()};
 }
 
 void ServerDirectory::deliver(std::int64_t client, std::size_t server,

@@ -144,8 +144,7 @@ class EdgeClient {
   ServerDirectory* servers_;
   simgrid::s4u::Mailbox* uplink_ = nullptr;      // to the server of the current request
   std::size_t server_ = 0;                       // the server of the current request
-  simgrid::s4u::Host* server_host_ = nullptr;    // and its host
-  simgrid::s4u::Actor* server_actor_ = nullptr;  // and the actor that runs its verifier
+  simgrid::s4u::Actor* server_actor_ = nullptr;  // the actor that runs its verifier
   std::optional<DirectUplink> direct_up_;        // made at the first direct upload
   simgrid::s4u::Mailbox* downlink_;
   RecordSink* sink_;

@@ -45,8 +45,7 @@ class ServerDirectory {
   struct Route {
     std::size_t server = 0;
     simgrid::s4u::Mailbox* uplink = nullptr;  // null with direct uplinks
-    simgrid::s4u::Host* host = nullptr;       // the server's
-    simgrid::s4u::Actor* verifier = nullptr;  // the actor that runs its verifier
+    simgrid::s4u::Actor* verifier = nullptr;  // the actor that runs its verifier, on its host
   };
   // Picks the server for a client's new request and counts it as outstanding there.
   Route route_request(std::int64_t client);
