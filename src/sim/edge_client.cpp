@@ -150,7 +150,6 @@ void EdgeClient::finish_prompt(ReliableLink::Sending& prompt) {
   if (!prompt.comm) return;
   if (direct_uplink()) {
     prompt.comm->wait();
-    direct_up_->arrived();
     hand_over(prompt_);
   } else {
     link_.finish(prompt, prompt_);
@@ -169,7 +168,6 @@ void EdgeClient::compute_while_uploading(double ms, ReliableLink::Sending& promp
                            ? sg4::Activity::wait_any({computing.execution(), prompt.comm}) == 1
                            : sg4::Activity::wait_any_for({prompt.comm}, ms * 1e-3) == 0;
   if (arrived) {
-    direct_up_->arrived();
     hand_over(prompt_);
     prompt.comm = nullptr;
   }
@@ -182,6 +180,7 @@ sg4::CommPtr EdgeClient::start_direct_upload(std::int64_t bytes) {
 }
 
 void EdgeClient::hand_over(const UplinkMessage& message) {
+  direct_up_->arrived();
   servers_->deliver(s_.client, server_, message);
 }
 
@@ -241,7 +240,6 @@ DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_g
   const std::int64_t bytes = message.wire_bytes;
   if (wait_for_delivery && direct_uplink()) {
     start_direct_upload(bytes)->wait();
-    direct_up_->arrived();
     hand_over(message);
   } else if (wait_for_delivery) {
     link_.send(uplink_, message, bytes);
@@ -256,7 +254,6 @@ DraftWindow EdgeClient::send_window(Request& r, std::int64_t window, bool with_g
 void EdgeClient::hand_over_window_on_its_way() {
   if (!window_on_its_way_.transfer) return;
   window_on_its_way_.transfer->wait();
-  direct_up_->arrived();
   hand_over(window_on_its_way_.window);
   window_on_its_way_.transfer = nullptr;
 }

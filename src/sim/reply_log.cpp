@@ -58,7 +58,7 @@ void ReplyLog::put(std::int64_t client, const RoundReply& reply) {
     return;
   }
   auto* message = new RoundReply(reply);
-  downlinks_[static_cast<std::size_t>(client)]
+  downlinks_[c]
       ->put_init(message, static_cast<std::uint64_t>(reply.wire_bytes))
       ->detach([](void* lost) { delete static_cast<RoundReply*>(lost); });
 }

@@ -89,8 +89,9 @@ class EdgeClient {
   // device hands each upload over when its transfer ends.
   bool direct_uplink() const { return servers_ != nullptr && uplink_ == nullptr; }
   // Starts a direct upload to the current request's server; once its wait returns, the caller
-  // tells direct_up_ (arrived) and hands the message over.
+  // hands the message over.
   simgrid::s4u::CommPtr start_direct_upload(std::int64_t bytes);
+  // A direct upload has arrived: tells direct_up_ and gives the message to the server.
   void hand_over(const UplinkMessage& message);
   // dsd_pipelined on a direct uplink: waits until the window sent without waiting has arrived
   // and hands it over (the pre-drafting goes on meanwhile).
