@@ -6,8 +6,10 @@ set(DSDSI_METRICS_SOURCES
   src/metrics/default_run_dir.cpp
   src/metrics/fanout_sink.cpp
   src/metrics/human_summary.cpp
+  src/metrics/interval_grid.cpp
   src/metrics/json_file.cpp
   src/metrics/latency_stats.cpp
+  src/metrics/queue_length_peaks.cpp
   src/metrics/radio_sink.cpp
   src/metrics/radio_summary.cpp
   src/metrics/round_tally.cpp

@@ -20,28 +20,12 @@ std::string fixed6(double value) {
 TimelineSink::TimelineSink(const MeasureParams& measure, std::size_t servers, bool local_fallback,
                            bool deliveries)
     : window_(MeasureWindow::of(measure)),
-      step_ms_(measure.timeline_ms),
+      grid_(measure.timeline_ms, window_),
       servers_(servers),
       rows_(std::max<std::size_t>(servers, 1)),
-      jobs_(std::max<std::size_t>(servers, 1)),
+      queues_(std::max<std::size_t>(servers, 1)),
       local_fallback_(local_fallback),
-      deliveries_(deliveries) {
-  if (!(step_ms_ > 0)) throw std::invalid_argument("timeline interval must be > 0");
-}
-
-std::size_t TimelineSink::interval_of(double t_ms) {
-  while (bounds_.back() <= t_ms) {
-    const double last = bounds_.back();
-    double next = (std::floor(last / step_ms_) + 1) * step_ms_;
-    // Cut at the window's edges too, so that no interval straddles them.
-    for (const double cut : {window_.warmup_ms, window_.horizon_ms}) {
-      if (cut > last && cut < next) next = cut;
-    }
-    bounds_.push_back(next);
-  }
-  const auto it = std::upper_bound(bounds_.begin(), bounds_.end(), t_ms);
-  return static_cast<std::size_t>(it - bounds_.begin()) - 1;
-}
+      deliveries_(deliveries) {}
 
 TimelineSink::Interval& TimelineSink::at(std::int64_t server, std::size_t interval) {
   auto& row = rows_[static_cast<std::size_t>(server)];
@@ -54,7 +38,7 @@ void TimelineSink::add_area(std::int64_t server, double from, double to, double 
   if (!(to > from)) return;
   const std::size_t last = interval_of(to);  // also makes sure interval `last` has an end
   for (std::size_t i = interval_of(from); i <= last; ++i) {
-    const double overlap = std::min(to, bounds_[i + 1]) - std::max(from, bounds_[i]);
+    const double overlap = std::min(to, grid_.end(i)) - std::max(from, grid_.start(i));
     if (overlap > 0) at(server, i).*member += overlap * weight;
   }
 }
@@ -66,7 +50,7 @@ void TimelineSink::on_client(const ClientRecord& record) {
   for (const auto& [from, to] : record.outages) {
     if (!(to > from)) continue;
     std::size_t last = interval_of(to);  // [from, to) reaches interval `last` only past its start
-    if (bounds_[last] >= to) --last;
+    if (grid_.start(last) >= to) --last;
     for (std::size_t i = std::max(interval_of(from), counted); i <= last; ++i) {
       if (disconnected_.size() <= i) disconnected_.resize(i + 1);
       ++disconnected_[i];
@@ -110,7 +94,7 @@ void TimelineSink::on_request(const RequestRecord& r) {
 }
 
 void TimelineSink::on_round(const RoundRecord& r) {
-  jobs_[static_cast<std::size_t>(r.server)].emplace_back(r.arrive_ms, r.verify_start_ms);
+  queues_[static_cast<std::size_t>(r.server)].add(r.arrive_ms, r.verify_start_ms, grid_);
   add_area(r.server, r.arrive_ms, r.verify_start_ms, 1.0, &Interval::queue_area);
   const auto request = std::make_pair(r.client, r.request);
   if (r.kind == RoundKind::prefill || r.kind == RoundKind::resync) {
@@ -142,33 +126,14 @@ void TimelineSink::on_batch(const BatchRecord& r) {
   add_area(r.server, r.start_ms, r.end_ms, 1.0, &Interval::busy_ms);
 }
 
-// The queue only grows between batch starts, so its largest value in an interval is the value
-// it carries in, or the value just after some arrival in it. Sweeps each server's jobs in time
-// order (a start before an arrival at the same instant: a job that starts on arrival never
-// waits).
 void TimelineSink::fill_queue_max(double makespan_ms) {
-  for (std::size_t s = 0; s < jobs_.size(); ++s) {
-    std::vector<std::pair<double, int>> events;
-    for (const auto& [arrive, start] : jobs_[s]) {
-      events.emplace_back(arrive, +1);
-      events.emplace_back(start, -1);
-    }
-    std::sort(events.begin(), events.end());
-    std::int64_t queue = 0;
-    std::size_t interval = 0;
-    at(static_cast<std::int64_t>(s), 0);
-    for (const auto& [t, delta] : events) {
-      const std::size_t here = interval_of(std::min(t, makespan_ms));
-      for (; interval < here; ++interval) {
-        Interval& next = at(static_cast<std::int64_t>(s), interval + 1);
-        next.queue_max = std::max(next.queue_max, queue);  // carried in
-      }
-      queue += delta;
-      if (delta > 0) {
-        Interval& in = at(static_cast<std::int64_t>(s), interval);
-        in.queue_max = std::max(in.queue_max, queue);
-      }
-    }
+  for (std::size_t s = 0; s < queues_.size(); ++s) {
+    const auto server = static_cast<std::int64_t>(s);
+    at(server, 0);
+    queues_[s].sweep(grid_, makespan_ms, [&](std::size_t interval, std::int64_t length) {
+      Interval& row = at(server, interval);
+      row.queue_max = std::max(row.queue_max, length);
+    });
   }
 }
 
@@ -186,8 +151,8 @@ void TimelineSink::write(const std::filesystem::path& path, double makespan_ms) 
     fill_queue_max(makespan_ms);
     const double end = window_.end_ms(makespan_ms);
     const bool cloud = servers_ > 0;
-    for (std::size_t i = 0; i + 1 < bounds_.size() && bounds_[i] < makespan_ms; ++i) {
-      const double from = bounds_[i], to = std::min(bounds_[i + 1], makespan_ms);
+    for (std::size_t i = 0; i < grid_.laid_out() && grid_.start(i) < makespan_ms; ++i) {
+      const double from = grid_.start(i), to = std::min(grid_.end(i), makespan_ms);
       const double length = to - from;
       const bool in_window = from >= window_.warmup_ms && to <= end;
       for (std::size_t s = 0; s < rows_.size(); ++s) {

@@ -4,9 +4,9 @@
 // and are also cut at the warm-up and the horizon, so each lies wholly inside or outside the
 // measurement window; the last ends at the last completion.
 //
-// Memory: the per-interval sums (O(intervals x servers)), plus, per cloud job, when it reached
-// its server and when its batch started (16 bytes a job), because the largest queue length of an
-// interval needs the jobs in time order, and a job's record comes only when its batch ends.
+// Memory: the per-interval sums (O(intervals x servers)), plus, for the largest queue length of
+// each interval, 16 bytes per batch start and interval (metrics/queue_length_peaks.hpp), not
+// per job.
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "dsdsi/config/scenario.hpp"
+#include "dsdsi/metrics/interval_grid.hpp"
 #include "dsdsi/metrics/measure_window.hpp"
+#include "dsdsi/metrics/queue_length_peaks.hpp"
 #include "dsdsi/metrics/records.hpp"
 
 namespace dsdsi {
@@ -52,7 +54,7 @@ class TimelineSink : public RecordSink {
     double delivered = 0;      // tokens that reached the devices
     std::int64_t queue_max = 0;
   };
-  std::size_t interval_of(double t_ms);
+  std::size_t interval_of(double t_ms) { return grid_.interval_of(t_ms); }
   Interval& at(std::int64_t server, std::size_t interval);
   // Adds weight x the overlap of [from, to) with each interval to its `member`.
   void add_area(std::int64_t server, double from, double to, double weight,
@@ -63,11 +65,10 @@ class TimelineSink : public RecordSink {
                        double end_ms);
 
   MeasureWindow window_;
-  double step_ms_;
+  IntervalGrid grid_;
   std::size_t servers_;
-  std::vector<double> bounds_{0.0};          // interval i is [bounds_[i], bounds_[i + 1])
   std::vector<std::vector<Interval>> rows_;  // [server][interval]
-  std::vector<std::vector<std::pair<double, double>>> jobs_;  // [server]: (arrive, start)
+  std::vector<QueueLengthPeaks> queues_;     // [server]
   std::map<std::pair<std::int64_t, std::int64_t>, std::pair<double, std::int64_t>> admitted_;
   bool network_can_fail_ = false;
   bool local_fallback_ = false;
