@@ -24,8 +24,8 @@ std::uint64_t fnv1a(std::string_view text) {
 }  // namespace
 
 RandomStream::RandomStream(std::uint64_t seed, std::string_view purpose, std::uint64_t entity_id)
-    : engine_(
-          mix64(mix64(seed) ^ mix64(fnv1a(purpose)) ^ mix64(entity_id + 0x632be59bd9b4e019ULL))) {}
+    : seed_(mix64(mix64(seed) ^ mix64(fnv1a(purpose)) ^ mix64(entity_id + 0x632be59bd9b4e019ULL))) {
+}
 
 double RandomStream::standard_normal() {
   const double u1 = 1.0 - uniform01();  // in (0, 1]
