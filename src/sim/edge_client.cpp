@@ -20,9 +20,7 @@ EdgeClient::EdgeClient(EdgeClientSettings settings, RequestSource requests,
       requests_(std::move(requests)),
       policy_(std::move(policy)),
       servers_(servers),
-      downlink_(downlink),
       sink_(&sink),
-      down_jitter_(down_jitter),
       // Deciding to decode locally needs the reply log and doorbell of a network that can fail.
       link_(s_.network_can_fail || s_.decode_locally_on_failure, s_.retry_ms, downlink, down_jitter,
             s_.route, inbox) {}

@@ -6,9 +6,9 @@
 // (vm.max_map_count): above about 32,000 actors SimGrid 3.32 aborts ("Failed to protect
 // stack"). A run must not depend on the machine's settings, so a run whose actors could exceed
 // kMaxActorsWithGuardPages runs without guard pages (sim/simulation.cpp): its stacks are then
-// adjacent mappings of the same kind, which the kernel merges. Stacks are 8 MiB of address space
-// each, of which an actor touches a few pages: overflowing one takes a deep recursion that no
-// actor of dsdsi has.
+// adjacent mappings of the same kind, which the kernel merges, and of kLargeFleetStackKiB each
+// (SimGrid's default is 8 MiB), of which an actor touches three pages: overflowing one takes a
+// deep recursion that no actor of dsdsi has (they all run in 32 KiB).
 //
 // Actors: one per client; one verifier per server; where uploads need a cloud-side receiver
 // (jitter, a network that can fail, on_failure "local"), one per client and server it is
@@ -24,8 +24,10 @@ namespace dsdsi {
 
 // Measured: 30,001 actors start with the default stacks and guards; 33,001 do not.
 inline constexpr std::int64_t kMaxActorsWithGuardPages = 31'000;
-// What one run may start at all: about 30 KiB of memory per client of one actor (measured at
-// 100,000 clients: docs/performance.md), so this many actors need tens of GB. Refused above.
+// The stack of each actor of a run without guard pages, in KiB (sim/simulation.cpp says why).
+inline constexpr std::int64_t kLargeFleetStackKiB = 512;
+// What one run may start at all: about 20 KiB of memory per client of one actor (measured up to
+// 1,000,000 clients: docs/performance.md), so this many actors need tens of GB. Refused above.
 inline constexpr std::int64_t kMaxActors = 2'000'000;
 
 // Whether a client's connections are direct (sim/simulation.cpp): no jitter, a network that

@@ -147,9 +147,7 @@ class EdgeClient {
   std::size_t server_ = 0;                       // the server of the current request
   simgrid::s4u::Actor* server_actor_ = nullptr;  // the actor that runs its verifier
   std::optional<DirectUplink> direct_up_;        // made at the first direct upload
-  simgrid::s4u::Mailbox* downlink_;
   RecordSink* sink_;
-  JitterLine* down_jitter_;
   ReliableLink link_;
   PromptUpload prompt_;  // the current request's, to send it again
   struct WindowOnItsWay {
