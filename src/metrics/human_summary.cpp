@@ -59,9 +59,10 @@ void add_latency_row(std::string& out, const nlohmann::ordered_json& summary, co
   fmt::format_to(std::back_inserter(out), "  {:<14}", label);
   for (const char* suffix : {"_mean", "_mean_ci95", "_p50", "_p90", "_p95", "_p99"}) {
     const auto value = summary_number(summary, (key + suffix).c_str());
-    // The half-width: blank where the run has none (a made-up number would be worse).
+    // The half-width: blank where the run has none (a made-up number would be worse). A space
+    // before each cell keeps values wider than the column (hours in ms) apart.
     const bool ci = std::string(suffix) == "_mean_ci95";
-    fmt::format_to(std::back_inserter(out), "{:>11}",
+    fmt::format_to(std::back_inserter(out), " {:>10}",
                    ci ? (value ? "+-" + fixed(value, 2) : std::string()) : fixed(value, 2));
   }
   out += '\n';
@@ -127,7 +128,7 @@ std::string format_human_summary(const nlohmann::ordered_json& summary) {
   add_line(out, "rounds", count(summary, "rounds"));
   add_line(out, "tokens/round", fixed(summary_number(summary, "tokens_per_round_mean"), 3));
   add_line(out, "acceptance", fixed(summary_number(summary, "acceptance_rate"), 3));
-  fmt::format_to(std::back_inserter(out), "{:<16}{:>11}{:>11}{:>11}{:>11}{:>11}{:>11}\n",
+  fmt::format_to(std::back_inserter(out), "{:<16} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
                  "latency (ms)", "mean", "95% CI", "p50", "p90", "p95", "p99");
   add_latency_row(out, summary, "TTFT", "ttft_ms");
   add_latency_row(out, summary, "TPOT", "tpot_ms");

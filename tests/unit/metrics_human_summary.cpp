@@ -64,7 +64,8 @@ TEST(MetricsHumanSummary, ShowsTheKeyFigures) {
   EXPECT_EQ(squeeze(line_starting(text, "rounds")), "rounds 610");
   EXPECT_EQ(squeeze(line_starting(text, "tokens/round")), "tokens/round 3.357");
   EXPECT_EQ(squeeze(line_starting(text, "acceptance")), "acceptance 0.589");
-  EXPECT_EQ(squeeze(line_starting(text, "  TTFT")), " TTFT 132.00 +-4.25 120.00 180.00 240.00 360.55");
+  EXPECT_EQ(squeeze(line_starting(text, "  TTFT")),
+            " TTFT 132.00 +-4.25 120.00 180.00 240.00 360.55");
   EXPECT_EQ(squeeze(line_starting(text, "  TPOT")), " TPOT 9.90 9.00 13.50 18.00 27.04");
   EXPECT_EQ(squeeze(line_starting(text, "  E2E")), " E2E 2640.00 2400.00 3600.00 4800.00 7210.96");
   EXPECT_EQ(squeeze(line_starting(text, "throughput")), "throughput 812.3 +- 10.0 tokens/s");
@@ -88,8 +89,7 @@ TEST(MetricsHumanSummary, WindowAndSloWhenTheRunHasThem) {
   EXPECT_EQ(squeeze(line_starting(text, "window")),
             "window 0.500 s to 2.000 s (the run ended at 2.521 s)");
   EXPECT_EQ(squeeze(line_starting(text, "SLO attained")), "SLO attained 87.5 +- 3.1 %");
-  EXPECT_EQ(squeeze(line_starting(text, "goodput")),
-            "goodput 4.50 requests/s, 1152.0 tokens/s");
+  EXPECT_EQ(squeeze(line_starting(text, "goodput")), "goodput 4.50 requests/s, 1152.0 tokens/s");
 }
 
 TEST(MetricsHumanSummary, LatencyTableColumnsLineUp) {
@@ -101,6 +101,16 @@ TEST(MetricsHumanSummary, LatencyTableColumnsLineUp) {
   EXPECT_EQ(header.size(), ttft.size());
   EXPECT_EQ(header.size(), e2e.size());
   EXPECT_EQ(header.find("p50") + 3, ttft.find("120.00") + 6);
+}
+
+TEST(MetricsHumanSummary, ValuesWiderThanTheirColumnStayApart) {
+  // Hours of queueing in ms (a saturated fleet of 1,000,000 clients): 11 characters and more.
+  nlohmann::ordered_json s = full_summary();
+  s["ttft_ms_mean"] = 12839171.66;
+  s["ttft_ms_mean_ci95"] = 12839174.16;
+  s["ttft_ms_p50"] = 12870414.16;
+  const std::string ttft = squeeze(line_starting(format_human_summary(s), "  TTFT"));
+  EXPECT_NE(ttft.find("12839171.66 +-12839174.16 12870414.16 "), std::string::npos) << ttft;
 }
 
 TEST(MetricsHumanSummary, NullsPrintAsNotAvailable) {
@@ -170,7 +180,8 @@ TEST(MetricsHumanSummary, EnergyRttAndClassesOnlyWhenTheRunHasThem) {
   phone["edge_j_per_token"] = nullptr;
   s["by_class"] = {{"orin", orin}, {"phone", phone}};
   const std::string text = format_human_summary(s);
-  EXPECT_EQ(squeeze(line_starting(text, "  client RTT")), " client RTT 55.50 50.00 50.00 50.00 79.00");
+  EXPECT_EQ(squeeze(line_starting(text, "  client RTT")),
+            " client RTT 55.50 50.00 50.00 50.00 79.00");
   EXPECT_EQ(squeeze(line_starting(text, "edge energy")), "edge energy 9549.7 J (373.04 mJ/token)");
   EXPECT_EQ(squeeze(line_starting(text, "cloud energy")),
             "cloud energy 111772.5 J (4366.11 mJ/token)");
