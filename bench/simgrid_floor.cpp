@@ -1,7 +1,7 @@
 // What SimGrid 3.32 itself costs per decoding round, with none of dsdsi's model: a benchmark (not
-// a test) that says how fast any simulator of synchronous DSD built on SimGrid's actors, sleeps
-// and transfers can be. Each client is an actor on its own host behind its own WAN link (the
-// generated star platform's shape) and repeats a round made of the engine operations a round
+// a test) of what SimGrid's actors, sleeps and transfers cost for the rounds of synchronous DSD,
+// whatever simulator drives them. Each client is an actor on its own host behind its own WAN link
+// (the generated star platform's shape) and repeats a round made of the engine operations a round
 // cannot do without, cumulatively by `--shape`:
 //   sleep        drafting: one sleep
 //   upload       + the window's upload: a send to a mailbox whose permanent receiver is the
@@ -11,8 +11,10 @@
 // There is no verifier: the server's actor only owns the mailboxes. dsdsi's round does all of
 // `reply` plus the verifier's share of a batch (a sleep or an execution per batch), one more
 // wake-up per reply (the device waits for its reply to be posted, then for it to arrive) and its
-// own bookkeeping, so `reply` is a floor under dsdsi's rounds per CPU second at the same number
-// of clients and transfers in flight. (Link bandwidth only sets transfer times, not their cost.)
+// own bookkeeping; here the client starts its reply itself (one more engine call than dsdsi's
+// device, whose verifier starts it). So `reply` is what SimGrid spends on a round's operations
+// alone, to set dsdsi's speed against at the same number of clients and transfers in flight, not
+// a strict bound. (Link bandwidth only sets transfer times, not their cost.)
 //
 // Prints one line: shape, clients, rounds, CPU seconds (user + system of this process, set-up
 // included), rounds per CPU second, peak resident memory. docs/performance.md has the command
