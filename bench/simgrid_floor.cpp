@@ -19,16 +19,19 @@
 // Prints one line: shape, clients, rounds, CPU seconds (user + system of this process, set-up
 // included), rounds per CPU second, peak resident memory. docs/performance.md has the command
 // and the figures.
-#include <malloc.h>
 #include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <cstdio>
-#include <limits>
 #include <simgrid/s4u.hpp>
 #include <string>
 #include <vector>
+
+#include "dsdsi/config/actor_budget.hpp"
+#include "dsdsi/config/limits.hpp"
+#include "dsdsi/sim/platform_layout.hpp"
+#include "dsdsi/sim/stack_layout.hpp"
 
 namespace sg4 = simgrid::s4u;
 
@@ -116,7 +119,7 @@ int main(int argc, char** argv) {
   app.add_option("--shape", shape, "sleep | upload | reply (each adds to the one before)")
       ->check(CLI::IsMember({"sleep", "upload", "reply"}));
   app.add_option("--clients", s.clients, "actors, one host and link each")
-      ->check(CLI::Range(1, 1000000));
+      ->check(CLI::Range(std::int64_t{1}, dsdsi::limits::kMaxClients));
   app.add_option("--rounds", s.rounds, "rounds per client")->check(CLI::Range(1, 1000000));
   double draft_ms = s.draft_s * 1e3;
   double rtt_ms = s.one_way_s * 2e3;
@@ -134,15 +137,12 @@ int main(int argc, char** argv) {
   std::string quiet = "--log=root.thresh:critical";
   char* sg_argv[] = {name.data(), quiet.data(), nullptr};
   sg4::Engine engine(&sg_argc, sg_argv);
-  // dsdsi's default network model (network.model = exact): latency + size / bandwidth.
-  sg4::Engine::set_config("network/model:CM02");
-  sg4::Engine::set_config("network/TCP-gamma:1e15");
-  sg4::Engine::set_config("network/crosstraffic:0");
-  if (s.clients > 30000) {
-    // dsdsi's layout for large fleets (no guard pages; every stack a lazily backed mapping).
-    sg4::Engine::set_config("contexts/guard-size:0");
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-    mallopt(M_MMAP_MAX, std::numeric_limits<int>::max());
+  // dsdsi's default network model and its stack layout for large fleets (the server's actor and
+  // one per client).
+  dsdsi::configure_network_model(dsdsi::NetworkModel::exact);
+  if (s.clients + 1 > dsdsi::kMaxActorsWithGuardPages) {
+    dsdsi::drop_guard_pages();
+    dsdsi::use_large_fleet_stacks();
   }
 
   sg4::Host* server = nullptr;

@@ -1,10 +1,8 @@
 #include "dsdsi/sim/simulation.hpp"
 
-#include <malloc.h>
 #include <simgrid/plugins/energy.h>
 
 #include <algorithm>
-#include <limits>
 #include <map>
 #include <optional>
 #include <simgrid/s4u/Actor.hpp>
@@ -26,6 +24,7 @@
 #include "dsdsi/sim/server_directory.hpp"
 #include "dsdsi/sim/sim_clock.hpp"
 #include "dsdsi/sim/simgrid_options.hpp"
+#include "dsdsi/sim/stack_layout.hpp"
 
 namespace dsdsi {
 
@@ -110,24 +109,9 @@ void Simulation::lay_out_stacks(const SimgridOptions& options) const {
                        [&](const auto& c) { return c.rfind(key, 0) == 0; });
   };
   if (user_sets("contexts/guard-size:")) return;
-  // Too many actors for a guard page each (config/actor_budget.hpp): none. SimGrid then
-  // allocates each stack with calloc, and the stack costs only the pages its actor touches when
-  // glibc gives the block a mapping of its own; from the heap, calloc zeroes much of it. glibc
-  // maps blocks above a threshold that grows with every large block freed (to 32 MiB), and at
-  // most 65,536 of them: 150,000 clients took 16 GB, their stacks in the heap. Both are pinned
-  // here, before any actor exists: blocks of 128 KiB and more are mapped, any number.
-  sg4::Engine::set_config("contexts/guard-size:0");
-  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-  mallopt(M_MMAP_MAX, std::numeric_limits<int>::max());
-  // Stacks of 128 KiB rather than SimGrid's 8 MiB: each actor touches three pages of its stack
-  // wherever it lies, but the kernel's page tables cost a page per 2 MiB of address space that
-  // holds a touched page, so 8 MiB stacks cost one more page per actor, outside the resident
-  // set: 4 GB at 1,000,000 clients (measured), 0.3 GB at 128 KiB. dsdsi's actors use under
-  // 32 KiB (every simulation test passes with 32 KiB stacks and guard pages), so 128 KiB keeps a
-  // margin of four; a --cfg=contexts/stack-size on the command line still wins.
-  if (!user_sets("contexts/stack-size:")) {
-    sg4::Engine::set_config("contexts/stack-size:" + std::to_string(kLargeFleetStackKiB));
-  }
+  drop_guard_pages();
+  // A --cfg=contexts/stack-size on the command line still wins.
+  if (!user_sets("contexts/stack-size:")) use_large_fleet_stacks();
 }
 
 void Simulation::check_actor_budget() const {

@@ -17,6 +17,7 @@ set(DSDSI_SIM_SOURCES
   src/sim/server_stats.cpp
   src/sim/simgrid_options.cpp
   src/sim/simulation.cpp
+  src/sim/stack_layout.cpp
   src/sim/star_platform.cpp
   src/sim/platform_prescan.cpp
   src/sim/platform_profiles.cpp
